@@ -1,0 +1,93 @@
+// Decodes a PersonalAccessTokenCreateResponse and prints a summary, with the token redacted.
+//
+//   decode_response              the bundled examples/create_response.json
+//   decode_response FILE         a response body saved to FILE
+//   decode_response -            a response body on standard input
+//
+// Exit status: 0 decoded, 1 the body is not a valid response (each problem is printed), 2 unreadable input.
+
+#include <konnect/personal_access_token_create_response.hpp>
+
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <optional>
+#include <sstream>
+#include <string>
+
+namespace {
+
+std::optional<std::string> read_all(std::istream& in) {
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (in.bad()) return std::nullopt;
+    return text.str();
+}
+
+std::optional<std::string> read_input(const std::string& path) {
+    if (path == "-") return read_all(std::cin);
+    std::ifstream file(path, std::ios::binary);
+    if (!file) return std::nullopt;
+    return read_all(file);
+}
+
+std::string describe(const konnect::State& state) {
+    switch (state) {
+        case konnect::State::active:
+            return "active: the token can be used";
+        case konnect::State::revoked:
+            return "revoked";
+        case konnect::State::expired:
+            return "expired";
+        case konnect::State::unknown:
+            break;
+    }
+    // A state Kong added after this program was written: show Kong's own word for it.
+    return "\"" + state.to_string() + "\" (a state this program does not know)";
+}
+
+std::string describe(const std::optional<konnect::Timestamp>& timestamp, const char* when_empty) {
+    return timestamp ? timestamp->to_string() : when_empty;
+}
+
+void print_summary(const konnect::PersonalAccessTokenCreateResponse& response) {
+    std::cout << "Personal access token \"" << response.name << "\"\n"
+              << "  id          " << response.id << '\n'
+              << "  user        " << response.user_id << '\n'
+              << "  state       " << describe(response.state) << '\n'
+              << "  token       " << response.konnect_token << " (" << response.konnect_token.size() << " characters)\n"
+              << "  created     " << response.created_at << '\n'
+              << "  updated     " << describe(response.updated_at, "not given") << '\n'
+              << "  last used   " << describe(response.last_used_at, "never") << '\n'
+              << "  expires     " << describe(response.expires_at, "never") << '\n'
+              << "  revoked     " << describe(response.revoked_at, "no");
+    if (response.revoked_by) std::cout << " by " << *response.revoked_by;
+    std::cout << '\n';
+    if (!response.additional_properties.empty()) {
+        std::cout << "  also        " << response.additional_properties.size()
+                  << " member(s) this schema does not name:";
+        for (const auto& member : response.additional_properties.items())
+            std::cout << ' ' << member.key();
+        std::cout << '\n';
+    }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const std::string path = argc > 1 ? argv[1] : KONNECT_MODELS_EXAMPLE_RESPONSE;
+    const std::optional<std::string> body = read_input(path);
+    if (!body) {
+        std::cerr << "cannot read " << path << '\n';
+        return 2;
+    }
+    try {
+        print_summary(konnect::PersonalAccessTokenCreateResponse::parse(*body));
+        return 0;
+    } catch (const konnect::validation_error& error) {
+        std::cerr << path << " is not a valid PersonalAccessTokenCreateResponse:\n";
+        for (const konnect::Problem& problem : error.problems())
+            std::cerr << "  " << problem << '\n';
+        return 1;
+    }
+}

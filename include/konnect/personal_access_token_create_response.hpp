@@ -1,0 +1,1185 @@
+// konnect-models: Kong Konnect's PersonalAccessTokenCreateResponse as a typed, validated C++17 value.
+//
+// The 201 body of `POST /v3/users/{userId}/access-tokens`, decoded and encoded with nlohmann_json and
+// validated exactly as Kong's schema says. One self-contained header: the standard library and
+// <nlohmann/json.hpp> only.
+//
+// Reading order:
+//   1. Limits and problems      max_nesting_depth, Problem, validation_error
+//   2. Uuid                     16 bytes, parsed from exactly the 8-4-4-4-12 form
+//   3. Timestamp                an RFC 3339 date-time: an instant plus the offset it was written with
+//   4. State                    an open enum: three named states and any state Kong adds later
+//   5. Secret                   the token: explicit to reach, redacted when printed, wiped when released
+//   6. The response             PersonalAccessTokenCreateResponse and its member table
+//   7. JSON                     to_json / from_json / validate, all driven by the member table
+//   8. Text                     PersonalAccessTokenCreateResponse::parse
+//   9. Printing                 operator<< for every type
+//
+// SPDX-License-Identifier: MIT
+
+#ifndef KONNECT_PERSONAL_ACCESS_TOKEN_CREATE_RESPONSE_HPP
+#define KONNECT_PERSONAL_ACCESS_TOKEN_CREATE_RESPONSE_HPP
+
+#include <array>
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#define KONNECT_MODELS_VERSION_MAJOR 0
+#define KONNECT_MODELS_VERSION_MINOR 1
+#define KONNECT_MODELS_VERSION_PATCH 0
+
+namespace konnect {
+
+// ================================================================================================
+// 1. Limits and problems
+// ================================================================================================
+
+/// The deepest a document may nest, counting the root object as level 1. nlohmann_json copies,
+/// compares and dumps values recursively, so the members this library keeps must be bounded
+/// before any of that can exhaust the stack.
+inline constexpr std::size_t max_nesting_depth = 128;
+
+/// Why a document was rejected.
+enum class ProblemKind {
+    malformed_json,    ///< the text is not JSON
+    too_deep,          ///< nests deeper than max_nesting_depth
+    missing,           ///< a required member is absent
+    null_not_allowed,  ///< null where the schema does not allow it
+    wrong_type,        ///< a JSON type the schema does not allow
+    invalid_format,    ///< a string that is not a UUID or not an RFC 3339 date-time
+    named_by_schema,   ///< (encoding) additional_properties repeats a member the schema names
+};
+
+/// One thing wrong with a document. The message never contains the token's value.
+struct Problem {
+    std::string pointer;  ///< RFC 6901 JSON Pointer of the member; empty for the whole document
+    ProblemKind kind;
+    std::string message;  ///< what was expected and what was found
+
+    friend bool operator==(const Problem& a, const Problem& b) {
+        return std::tie(a.pointer, a.kind, a.message) == std::tie(b.pointer, b.kind, b.message);
+    }
+    friend bool operator!=(const Problem& a, const Problem& b) { return !(a == b); }
+};
+
+/// `/expires_at: required member is missing; ...`; the whole document reads as `(document)`.
+inline std::string to_string(const Problem& problem) {
+    return (problem.pointer.empty() ? std::string("(document)") : problem.pointer) + ": " + problem.message;
+}
+
+/// Thrown by decoding, parsing and encoding. It derives from nlohmann::json::exception, so
+/// `catch` blocks written around `get<>()` keep working, and it lists every problem found.
+///
+/// Ids, in the style of nlohmann_json's: 701 the document does not match the schema; 702 the text
+/// is not JSON; 703 the value cannot be encoded.
+class validation_error : public nlohmann::json::exception {
+  public:
+    static constexpr int invalid_document = 701;
+    static constexpr int malformed_text = 702;
+    static constexpr int unencodable_value = 703;
+
+    validation_error(int id_, std::vector<Problem> problems)
+        : nlohmann::json::exception(id_, summarize(id_, problems).c_str()),
+          problems_(std::make_shared<const std::vector<Problem>>(std::move(problems))) {}
+
+    /// Every problem, in the order of the schema's members.
+    const std::vector<Problem>& problems() const noexcept { return *problems_; }
+
+  private:
+    // Long lists are cut in what() so a hostile document cannot flood a log; problems() has them all.
+    static constexpr std::size_t problems_in_what = 16;
+
+    static std::string summarize(int id_, const std::vector<Problem>& problems) {
+        std::string text = "[konnect.validation_error." + std::to_string(id_) + "] " + std::to_string(problems.size()) +
+                           (problems.size() == 1 ? " problem: " : " problems: ");
+        for (std::size_t i = 0; i < problems.size() && i < problems_in_what; ++i) {
+            text += (i == 0 ? "" : "; ") + to_string(problems[i]);
+        }
+        if (problems.size() > problems_in_what) {
+            text += "; and " + std::to_string(problems.size() - problems_in_what) + " more";
+        }
+        return text;
+    }
+
+    // Shared so that copying the exception cannot throw, as std::exception's copies must not.
+    std::shared_ptr<const std::vector<Problem>> problems_;
+};
+
+// ================================================================================================
+// 2. Uuid
+// ================================================================================================
+
+namespace detail {
+constexpr int hex_digit_value(char c) noexcept {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+}  // namespace detail
+
+/// A UUID as its 16 bytes. Any version and variant, the nil UUID included: the schema's `uuid`
+/// format checks only the form.
+class Uuid {
+  public:
+    using bytes_type = std::array<std::uint8_t, 16>;
+
+    /// The nil UUID.
+    constexpr Uuid() noexcept = default;
+    constexpr explicit Uuid(const bytes_type& bytes) noexcept : bytes_(bytes) {}
+
+    /// Exactly `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx` in ASCII hex digits of either case; nothing
+    /// else (no braces, `urn:uuid:`, whitespace, or dashes elsewhere).
+    static constexpr std::optional<Uuid> from_string(std::string_view text) noexcept {
+        constexpr std::size_t text_size = 36;
+        if (text.size() != text_size) return std::nullopt;
+        bytes_type bytes{};
+        std::size_t position = 0;
+        for (auto& byte : bytes) {
+            if (position == 8 || position == 13 || position == 18 || position == 23) {
+                if (text[position] != '-') return std::nullopt;
+                ++position;
+            }
+            const int high = detail::hex_digit_value(text[position]);
+            const int low = detail::hex_digit_value(text[position + 1]);
+            if (high < 0 || low < 0) return std::nullopt;
+            byte = static_cast<std::uint8_t>(high * 16 + low);
+            position += 2;
+        }
+        return Uuid(bytes);
+    }
+
+    constexpr const bytes_type& bytes() const noexcept { return bytes_; }
+
+    constexpr bool is_nil() const noexcept { return *this == Uuid(); }
+
+    /// Lower case, 8-4-4-4-12.
+    std::string to_string() const {
+        constexpr std::string_view digits = "0123456789abcdef";
+        std::string text;
+        text.reserve(36);
+        for (std::size_t i = 0; i < bytes_.size(); ++i) {
+            if (i == 4 || i == 6 || i == 8 || i == 10) text += '-';
+            text += digits[bytes_[i] >> 4U];
+            text += digits[bytes_[i] & 0x0FU];
+        }
+        return text;
+    }
+
+    friend constexpr bool operator==(const Uuid& a, const Uuid& b) noexcept { return compare(a, b) == 0; }
+    friend constexpr bool operator!=(const Uuid& a, const Uuid& b) noexcept { return compare(a, b) != 0; }
+    /// Byte order, which is also the order of the lower-case text.
+    friend constexpr bool operator<(const Uuid& a, const Uuid& b) noexcept { return compare(a, b) < 0; }
+    friend constexpr bool operator>(const Uuid& a, const Uuid& b) noexcept { return compare(a, b) > 0; }
+    friend constexpr bool operator<=(const Uuid& a, const Uuid& b) noexcept { return compare(a, b) <= 0; }
+    friend constexpr bool operator>=(const Uuid& a, const Uuid& b) noexcept { return compare(a, b) >= 0; }
+
+  private:
+    // std::array's comparisons are constexpr only from C++20.
+    static constexpr int compare(const Uuid& a, const Uuid& b) noexcept {
+        for (std::size_t i = 0; i < a.bytes_.size(); ++i) {
+            if (a.bytes_[i] != b.bytes_[i]) return a.bytes_[i] < b.bytes_[i] ? -1 : 1;
+        }
+        return 0;
+    }
+
+    bytes_type bytes_{};
+};
+
+// ================================================================================================
+// 3. Timestamp
+// ================================================================================================
+
+namespace detail {
+// Proleptic Gregorian calendar arithmetic on days since 1970-01-01, after Howard Hinnant's
+// "chrono-Compatible Low-Level Date Algorithms": exact for every year, no tm, no locale.
+constexpr bool is_leap_year(std::int64_t year) noexcept {
+    return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+}
+
+constexpr int last_day_of_month(std::int64_t year, int month) noexcept {
+    constexpr std::array<int, 12> days{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return month == 2 && is_leap_year(year) ? 29 : days[static_cast<std::size_t>(month - 1)];
+}
+
+constexpr std::int64_t days_from_civil(std::int64_t year, int month, int day) noexcept {
+    year -= month <= 2 ? 1 : 0;
+    const std::int64_t era = (year >= 0 ? year : year - 399) / 400;
+    const std::int64_t year_of_era = year - era * 400;
+    const std::int64_t day_of_year = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+    const std::int64_t day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    return era * 146097 + day_of_era - 719468;
+}
+
+struct CivilDate {
+    std::int64_t year;
+    int month;
+    int day;
+};
+
+constexpr CivilDate civil_from_days(std::int64_t days) noexcept {
+    days += 719468;
+    const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
+    const std::int64_t day_of_era = days - era * 146097;
+    const std::int64_t year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
+    const std::int64_t day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    const std::int64_t shifted_month = (5 * day_of_year + 2) / 153;
+    const auto day = static_cast<int>(day_of_year - (153 * shifted_month + 2) / 5 + 1);
+    const auto month = static_cast<int>(shifted_month < 10 ? shifted_month + 3 : shifted_month - 9);
+    return {year_of_era + era * 400 + (month <= 2 ? 1 : 0), month, day};
+}
+
+constexpr std::int64_t floor_div(std::int64_t a, std::int64_t b) noexcept {
+    return a / b - (a % b != 0 && (a < 0) != (b < 0) ? 1 : 0);
+}
+
+constexpr std::int64_t seconds_per_day = 86400;
+// RFC 3339 writes four-digit years: the local times a Timestamp can hold.
+constexpr std::int64_t first_local_second = days_from_civil(0, 1, 1) * seconds_per_day;
+constexpr std::int64_t last_local_second = days_from_civil(10000, 1, 1) * seconds_per_day - 1;
+
+constexpr bool is_ascii_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+
+// Reads `count` ASCII digits at `position`; the caller has checked they are in range.
+constexpr bool read_digits(std::string_view text, std::size_t position, std::size_t count, int& value) noexcept {
+    value = 0;
+    for (std::size_t i = position; i < position + count; ++i) {
+        if (!is_ascii_digit(text[i])) return false;
+        value = value * 10 + (text[i] - '0');
+    }
+    return true;
+}
+
+inline void write_digits(std::string& out, std::int64_t value, int width) {
+    std::array<char, 20> digits{};
+    for (int i = width - 1; i >= 0; --i) {
+        digits[static_cast<std::size_t>(i)] = static_cast<char>('0' + value % 10);
+        value /= 10;
+    }
+    out.append(digits.data(), static_cast<std::size_t>(width));
+}
+}  // namespace detail
+
+/// An RFC 3339 `date-time`: the instant, and the offset from UTC it was written with.
+///
+/// `==` compares everything a Timestamp holds (instant, leap second, offset), so equal values write
+/// the same text. `<` orders by instant first (a leap second after 23:59:59 and before midnight),
+/// then by offset, so two writings of one instant are ordered but not equal. To compare instants
+/// alone, compare `to_time_point()` or values brought to one offset.
+class Timestamp {
+  public:
+    /// 1970-01-01T00:00:00.000Z
+    constexpr Timestamp() noexcept = default;
+
+    /// RFC 3339 §5.6 `date-time`, exactly: `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)` with ASCII
+    /// digits, `T` and `Z` in either case, real calendar dates in years 0000-9999, any number of
+    /// fraction digits (nanoseconds kept, the rest truncated), and second 60 only where the time is
+    /// 23:59:60 in UTC.
+    static constexpr std::optional<Timestamp> from_string(std::string_view text) noexcept {
+        constexpr std::size_t seconds_end = 19;  // YYYY-MM-DDTHH:MM:SS
+        if (text.size() <= seconds_end) return std::nullopt;
+        int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
+        const bool fields_read =
+            detail::read_digits(text, 0, 4, year) && text[4] == '-' && detail::read_digits(text, 5, 2, month) &&
+            text[7] == '-' && detail::read_digits(text, 8, 2, day) && (text[10] == 'T' || text[10] == 't') &&
+            detail::read_digits(text, 11, 2, hour) && text[13] == ':' && detail::read_digits(text, 14, 2, minute) &&
+            text[16] == ':' && detail::read_digits(text, 17, 2, second);
+        if (!fields_read) return std::nullopt;
+
+        std::size_t position = seconds_end;
+        std::uint32_t nanoseconds = 0;
+        if (text[position] == '.') {
+            const std::size_t first_digit = ++position;
+            for (std::uint32_t scale = 100'000'000; position < text.size() && detail::is_ascii_digit(text[position]);
+                 ++position, scale /= 10) {
+                nanoseconds += static_cast<std::uint32_t>(text[position] - '0') * scale;
+            }
+            if (position == first_digit) return std::nullopt;
+        }
+
+        int offset_minutes = 0;
+        if (position + 1 == text.size() && (text[position] == 'Z' || text[position] == 'z')) {
+            // UTC
+        } else if (position + 6 == text.size() && (text[position] == '+' || text[position] == '-')) {
+            int offset_hour = 0, offset_minute = 0;
+            if (!detail::read_digits(text, position + 1, 2, offset_hour) || text[position + 3] != ':' ||
+                !detail::read_digits(text, position + 4, 2, offset_minute) || offset_hour > 23 || offset_minute > 59) {
+                return std::nullopt;
+            }
+            offset_minutes = (text[position] == '-' ? -1 : 1) * (offset_hour * 60 + offset_minute);
+        } else {
+            return std::nullopt;
+        }
+
+        if (month < 1 || month > 12 || day < 1 || day > detail::last_day_of_month(year, month) || hour > 23 ||
+            minute > 59 || second > 60) {
+            return std::nullopt;
+        }
+        const bool leap_second = second == 60;
+        if (leap_second) {
+            constexpr int minutes_per_day = 24 * 60;
+            const int utc_minute_of_day =
+                ((hour * 60 + minute - offset_minutes) % minutes_per_day + minutes_per_day) % minutes_per_day;
+            if (utc_minute_of_day != 23 * 60 + 59) return std::nullopt;
+        }
+        const std::int64_t local_seconds = detail::days_from_civil(year, month, day) * detail::seconds_per_day +
+                                           hour * 3600 + minute * 60 + (leap_second ? 59 : second);
+        return Timestamp(local_seconds - offset_minutes * 60, nanoseconds, offset_minutes, leap_second);
+    }
+
+    /// The instant written at `offset` from UTC. Throws std::out_of_range where the offset is not
+    /// within ±23:59 or the local time falls outside years 0000-9999.
+    static Timestamp from_time_point(std::chrono::system_clock::time_point instant,
+                                     std::chrono::minutes offset = std::chrono::minutes::zero()) {
+        constexpr std::chrono::minutes largest_offset{23 * 60 + 59};
+        if (offset < -largest_offset || offset > largest_offset) {
+            throw std::out_of_range("konnect::Timestamp: an RFC 3339 offset lies within -23:59 and +23:59");
+        }
+        // Truncate, then borrow a second for a negative fraction: flooring directly would overflow
+        // the clock's own type at time_point::min().
+        const auto since_epoch = instant.time_since_epoch();
+        auto whole = std::chrono::duration_cast<std::chrono::seconds>(since_epoch);
+        auto fraction = std::chrono::duration_cast<std::chrono::nanoseconds>(since_epoch - whole);
+        if (fraction < std::chrono::nanoseconds::zero()) {
+            whole -= std::chrono::seconds(1);
+            fraction += std::chrono::seconds(1);
+        }
+        const auto offset_minutes = static_cast<int>(offset.count());
+        const auto local_seconds = static_cast<std::int64_t>(whole.count()) + offset_minutes * 60;
+        if (local_seconds < detail::first_local_second || local_seconds > detail::last_local_second) {
+            throw std::out_of_range("konnect::Timestamp: the instant falls outside years 0000-9999 at that offset");
+        }
+        return Timestamp(static_cast<std::int64_t>(whole.count()), static_cast<std::uint32_t>(fraction.count()),
+                         offset_minutes, false);
+    }
+
+    /// The instant on system_clock, truncated to its tick. A leap second maps to the last tick before
+    /// the following midnight, as C++20's utc_clock::to_sys does. Throws std::out_of_range where the
+    /// instant lies outside the clock's range (with 64-bit nanosecond ticks, 1677-09-21 to 2262-04-11).
+    std::chrono::system_clock::time_point to_time_point() const {
+        using Ticks = std::chrono::system_clock::duration;
+        constexpr std::chrono::nanoseconds last_nanosecond{999'999'999};
+        // Give both parts the sign of the instant, so that range checks never overflow.
+        std::int64_t whole = unix_seconds_;
+        std::chrono::nanoseconds fraction = leap_second_ ? last_nanosecond : std::chrono::nanoseconds(nanoseconds_);
+        if (whole < 0 && fraction.count() > 0) {
+            whole += 1;
+            fraction -= std::chrono::seconds(1);
+        }
+        const bool whole_fits = whole >= std::chrono::duration_cast<std::chrono::seconds>(Ticks::min()).count() &&
+                                whole <= std::chrono::duration_cast<std::chrono::seconds>(Ticks::max()).count();
+        if (whole_fits) {
+            const Ticks whole_ticks = std::chrono::seconds(whole);
+            const Ticks fraction_ticks = std::chrono::floor<Ticks>(fraction);
+            if (fraction_ticks >= Ticks::zero() ? whole_ticks <= Ticks::max() - fraction_ticks
+                                                : whole_ticks >= Ticks::min() - fraction_ticks) {
+                return std::chrono::system_clock::time_point(whole_ticks + fraction_ticks);
+            }
+        }
+        throw std::out_of_range("konnect::Timestamp: " + to_string() +
+                                " lies outside std::chrono::system_clock's range");
+    }
+
+    /// Seconds since 1970-01-01T00:00:00Z, without leap seconds (a leap second counts as 23:59:59).
+    constexpr std::int64_t unix_seconds() const noexcept { return unix_seconds_; }
+    /// The fraction of the second, 0 to 999'999'999.
+    constexpr std::uint32_t nanoseconds() const noexcept { return nanoseconds_; }
+    /// The offset from UTC the time was written with (-00:00 reads as zero).
+    constexpr std::chrono::minutes offset() const noexcept { return std::chrono::minutes(offset_minutes_); }
+    constexpr bool is_leap_second() const noexcept { return leap_second_; }
+
+    /// `YYYY-MM-DDTHH:MM:SS.fff` at the offset it was written with (`Z` when zero), with 3, 6 or 9
+    /// fraction digits, the fewest that are exact: Kong's `2023-01-01T00:00:00.000Z` comes back unchanged.
+    std::string to_string() const {
+        const std::int64_t local_seconds = unix_seconds_ + offset_minutes_ * 60;
+        const std::int64_t days = detail::floor_div(local_seconds, detail::seconds_per_day);
+        const std::int64_t second_of_day = local_seconds - days * detail::seconds_per_day;
+        const detail::CivilDate date = detail::civil_from_days(days);
+        std::string text;
+        text.reserve(35);
+        detail::write_digits(text, date.year, 4);
+        text += '-';
+        detail::write_digits(text, date.month, 2);
+        text += '-';
+        detail::write_digits(text, date.day, 2);
+        text += 'T';
+        detail::write_digits(text, second_of_day / 3600, 2);
+        text += ':';
+        detail::write_digits(text, second_of_day / 60 % 60, 2);
+        text += ':';
+        detail::write_digits(text, second_of_day % 60 + (leap_second_ ? 1 : 0), 2);
+        text += '.';
+        if (nanoseconds_ % 1'000'000 == 0) {
+            detail::write_digits(text, nanoseconds_ / 1'000'000, 3);
+        } else if (nanoseconds_ % 1'000 == 0) {
+            detail::write_digits(text, nanoseconds_ / 1'000, 6);
+        } else {
+            detail::write_digits(text, nanoseconds_, 9);
+        }
+        if (offset_minutes_ == 0) {
+            text += 'Z';
+        } else {
+            const int magnitude = offset_minutes_ < 0 ? -offset_minutes_ : offset_minutes_;
+            text += offset_minutes_ < 0 ? '-' : '+';
+            detail::write_digits(text, magnitude / 60, 2);
+            text += ':';
+            detail::write_digits(text, magnitude % 60, 2);
+        }
+        return text;
+    }
+
+    friend constexpr bool operator==(const Timestamp& a, const Timestamp& b) noexcept { return a.key() == b.key(); }
+    friend constexpr bool operator!=(const Timestamp& a, const Timestamp& b) noexcept { return a.key() != b.key(); }
+    friend constexpr bool operator<(const Timestamp& a, const Timestamp& b) noexcept { return a.key() < b.key(); }
+    friend constexpr bool operator>(const Timestamp& a, const Timestamp& b) noexcept { return b.key() < a.key(); }
+    friend constexpr bool operator<=(const Timestamp& a, const Timestamp& b) noexcept { return !(b.key() < a.key()); }
+    friend constexpr bool operator>=(const Timestamp& a, const Timestamp& b) noexcept { return !(a.key() < b.key()); }
+
+  private:
+    constexpr Timestamp(std::int64_t unix_seconds, std::uint32_t nanoseconds, int offset_minutes,
+                        bool leap_second) noexcept
+        : unix_seconds_(unix_seconds),
+          nanoseconds_(nanoseconds),
+          offset_minutes_(static_cast<std::int16_t>(offset_minutes)),
+          leap_second_(leap_second) {}
+
+    // A leap second shares 23:59:59's unix second and sorts after all of its fractions.
+    constexpr std::tuple<std::int64_t, bool, std::uint32_t, std::int16_t> key() const noexcept {
+        return {unix_seconds_, leap_second_, nanoseconds_, offset_minutes_};
+    }
+
+    std::int64_t unix_seconds_ = 0;
+    std::uint32_t nanoseconds_ = 0;
+    std::int16_t offset_minutes_ = 0;
+    bool leap_second_ = false;
+};
+
+// ================================================================================================
+// 4. State
+// ================================================================================================
+
+/// The token's state. Kong marks this enum open (`x-speakeasy-unknown-values: allow`): a state it
+/// adds later reads as `State::unknown`, keeps its exact text and writes it back unchanged.
+///
+///     switch (response.state) {
+///         case konnect::State::active: ...
+///         case konnect::State::revoked: ...
+///         case konnect::State::expired: ...
+///         case konnect::State::unknown: ...   // response.state.to_string() has Kong's text
+///     }
+class State {
+  public:
+    enum Value : std::uint8_t { unknown, active, revoked, expired };
+
+    /// An unknown state with empty text.
+    State() = default;
+    /// A named state with its schema text; `unknown` has empty text.
+    State(Value value)  // NOLINT(google-explicit-constructor): `state = State::active` reads as intended.
+        : value_(value), text_(name_of(value)) {}
+
+    /// Exact, case-sensitive match against the schema's names; any other text is an unknown state.
+    static State from_string(std::string_view text) {
+        for (const auto& [value, name] : names) {
+            if (text == name) return State(value);
+        }
+        State state;
+        state.text_ = std::string(text);
+        return state;
+    }
+
+    /// What `switch` and comparisons with a Value see.
+    constexpr operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
+
+    bool is_unknown() const noexcept { return value_ == unknown; }
+
+    /// The text as written in JSON: `ACTIVE`, `REVOKED`, `EXPIRED`, or an unknown state's own text.
+    const std::string& to_string() const noexcept { return text_; }
+
+    /// Equal when the value and the text are: two unknown states differ when their texts do.
+    friend bool operator==(const State& a, const State& b) noexcept {
+        return a.value_ == b.value_ && a.text_ == b.text_;
+    }
+    friend bool operator!=(const State& a, const State& b) noexcept { return !(a == b); }
+    /// Compares the value alone: every unknown state equals State::unknown.
+    friend bool operator==(const State& a, Value b) noexcept { return a.value_ == b; }
+    friend bool operator==(Value a, const State& b) noexcept { return a == b.value_; }
+    friend bool operator!=(const State& a, Value b) noexcept { return a.value_ != b; }
+    friend bool operator!=(Value a, const State& b) noexcept { return a != b.value_; }
+
+  private:
+    static constexpr std::array<std::pair<Value, std::string_view>, 3> names{
+        {{active, "ACTIVE"}, {revoked, "REVOKED"}, {expired, "EXPIRED"}}};
+
+    static std::string name_of(Value value) {
+        for (const auto& [named, name] : names) {
+            if (named == value) return std::string(name);
+        }
+        return {};
+    }
+
+    Value value_ = unknown;
+    std::string text_;
+};
+
+// ================================================================================================
+// 5. Secret
+// ================================================================================================
+
+namespace detail {
+// Volatile stores are not removed as dead stores, even just before the memory is freed.
+inline void wipe(char* data, std::size_t size) noexcept {
+    volatile char* byte = data;
+    for (std::size_t i = 0; i < size; ++i)
+        byte[i] = 0;
+}
+}  // namespace detail
+
+/// A secret string: the token. Its value is reached only through reveal(); it prints as
+/// `[redacted]`; its bytes are wiped before their memory is released (on destruction and on
+/// assignment; a move hands the same buffer over, leaving no copy behind); `==` takes time that
+/// depends on the lengths only.
+class Secret {
+  public:
+    Secret() noexcept = default;
+    explicit Secret(std::string_view value)
+        : data_(value.empty() ? nullptr : std::make_unique<char[]>(value.size())), size_(value.size()) {
+        if (size_ != 0) value.copy(data_.get(), size_);
+    }
+
+    Secret(const Secret& other) : Secret(other.reveal()) {}
+    Secret(Secret&& other) noexcept : data_(std::move(other.data_)), size_(std::exchange(other.size_, 0)) {}
+    /// Copy and move alike: the old value ends in `other`, whose destructor wipes it.
+    Secret& operator=(Secret other) noexcept {
+        std::swap(data_, other.data_);
+        std::swap(size_, other.size_);
+        return *this;
+    }
+    ~Secret() {
+        if (data_) detail::wipe(data_.get(), size_);
+    }
+
+    /// The secret itself. Every use of the token's value goes through this call, so it is easy to find.
+    std::string_view reveal() const noexcept { return {data_.get(), size_}; }
+    std::size_t size() const noexcept { return size_; }
+    bool empty() const noexcept { return size_ == 0; }
+
+    friend bool operator==(const Secret& a, const Secret& b) noexcept {
+        // Every byte of `a` is visited whatever the contents, so timing tells nothing about them.
+        unsigned difference = a.size_ == b.size_ ? 0U : 1U;
+        for (std::size_t i = 0; i < a.size_; ++i) {
+            const auto other = i < b.size_ ? static_cast<unsigned char>(b.data_[i]) : 0U;
+            difference |= static_cast<unsigned char>(a.data_[i]) ^ other;
+        }
+        return difference == 0;
+    }
+    friend bool operator!=(const Secret& a, const Secret& b) noexcept { return !(a == b); }
+
+  private:
+    std::unique_ptr<char[]> data_;  // not std::string: its small-string buffer would survive a move unwiped
+    std::size_t size_ = 0;
+};
+
+// ================================================================================================
+// 6. The response
+// ================================================================================================
+
+/// The 201 body of `POST /v3/users/{userId}/access-tokens`: one member per schema property, named like
+/// its JSON key. Required non-null members have plain types; the others are std::optional.
+struct PersonalAccessTokenCreateResponse {
+    Uuid id;
+    Uuid user_id;
+    std::string name;
+    State state;
+    Secret konnect_token;
+    std::optional<Uuid> revoked_by;
+    Timestamp created_at;
+    std::optional<Timestamp> updated_at;  // may be absent, never null
+    std::optional<Timestamp> last_used_at;
+    std::optional<Timestamp> expires_at;  // always present, maybe null
+    std::optional<Timestamp> revoked_at;
+    /// The members the schema does not name, kept so that decode -> encode loses nothing:
+    /// null (none) or an object.
+    nlohmann::json additional_properties;
+
+    /// Parses and validates JSON text in one call. Throws validation_error: id 702 with the byte
+    /// offset where the text is not JSON, id 701 with every problem where it does not match the schema.
+    static PersonalAccessTokenCreateResponse parse(std::string_view json_text);
+};
+
+// Declared beside the type: nlohmann_json caches whether a type has from_json / to_json the first
+// time it asks, and the comparisons below make it ask.
+template <typename BasicJsonType>
+void from_json(const BasicJsonType& j, PersonalAccessTokenCreateResponse& response);
+template <typename BasicJsonType>
+void to_json(BasicJsonType& j, const PersonalAccessTokenCreateResponse& response);
+
+namespace detail {
+using Response = PersonalAccessTokenCreateResponse;
+
+enum class Presence { optional, required };
+enum class Nullability { not_nullable, nullable };
+
+// One schema property: the single source of its JSON key, requiredness and nullability, read by
+// decoding, validation, encoding and printing alike.
+template <typename Field>
+struct MemberRule {
+    using field_type = Field;
+    std::string_view key;
+    Field Response::*field;
+    Presence presence;
+    Nullability nullability;
+};
+
+template <typename Field>
+constexpr MemberRule<Field> member(std::string_view key, Field Response::*field, Presence presence,
+                                   Nullability nullability) noexcept {
+    return {key, field, presence, nullability};
+}
+
+constexpr auto required = Presence::required;
+constexpr auto optional = Presence::optional;
+constexpr auto nullable = Nullability::nullable;
+constexpr auto not_nullable = Nullability::not_nullable;
+
+// Kong's schema, in its order (which is also the order members are written in).
+// clang-format off
+inline constexpr auto response_members = std::make_tuple(
+    member("id",            &Response::id,            required, not_nullable),
+    member("user_id",       &Response::user_id,       required, not_nullable),
+    member("name",          &Response::name,          required, not_nullable),
+    member("state",         &Response::state,         required, not_nullable),
+    member("konnect_token", &Response::konnect_token, required, not_nullable),
+    member("revoked_by",    &Response::revoked_by,    optional, nullable),
+    member("created_at",    &Response::created_at,    required, not_nullable),
+    member("updated_at",    &Response::updated_at,    optional, not_nullable),
+    member("last_used_at",  &Response::last_used_at,  optional, nullable),
+    member("expires_at",    &Response::expires_at,    required, nullable),
+    member("revoked_at",    &Response::revoked_at,    optional, nullable));
+// clang-format on
+
+template <typename Rules, typename Visit>
+constexpr void for_each_member(const Rules& rules, Visit&& visit) {
+    std::apply([&](const auto&... rule) { (visit(rule), ...); }, rules);
+}
+
+template <typename T>
+struct Unwrapped {
+    using type = T;
+    static constexpr bool is_optional = false;
+};
+template <typename T>
+struct Unwrapped<std::optional<T>> {
+    using type = T;
+    static constexpr bool is_optional = true;
+};
+
+// A member may be empty exactly when the schema lets it be absent or null.
+static_assert(std::apply(
+                  [](const auto&... rule) {
+                      return ((Unwrapped<typename std::decay_t<decltype(rule)>::field_type>::is_optional ==
+                               (rule.presence == Presence::optional || rule.nullability == Nullability::nullable)) &&
+                              ...);
+                  },
+                  response_members),
+              "a member is std::optional exactly when it is optional or nullable");
+
+// additional_properties says "none" as null (the default) or as an empty object.
+inline bool no_unknown_members(const nlohmann::json& additional_properties) noexcept {
+    return additional_properties.is_null() || (additional_properties.is_object() && additional_properties.empty());
+}
+
+inline bool is_schema_key(std::string_view key) noexcept {
+    return std::apply([key](const auto&... rule) { return ((rule.key == key) || ...); }, response_members);
+}
+}  // namespace detail
+
+inline bool operator==(const PersonalAccessTokenCreateResponse& a, const PersonalAccessTokenCreateResponse& b) {
+    bool equal = true;
+    detail::for_each_member(detail::response_members,
+                            [&](const auto& rule) { equal = equal && a.*rule.field == b.*rule.field; });
+    return equal && ((detail::no_unknown_members(a.additional_properties) &&
+                      detail::no_unknown_members(b.additional_properties)) ||
+                     a.additional_properties == b.additional_properties);
+}
+inline bool operator!=(const PersonalAccessTokenCreateResponse& a, const PersonalAccessTokenCreateResponse& b) {
+    return !(a == b);
+}
+
+// ================================================================================================
+// 7. JSON: to_json, from_json, validate
+// ================================================================================================
+
+namespace detail {
+// How each member type reads from a JSON string, and what it is called in a problem.
+template <typename T>
+struct StringForm;
+
+template <>
+struct StringForm<std::string> {
+    static constexpr std::string_view expected = "a string";
+    static std::optional<std::string> read(std::string_view text) { return std::string(text); }
+};
+template <>
+struct StringForm<Uuid> {
+    static constexpr std::string_view expected = "a UUID string (8-4-4-4-12 hexadecimal digits)";
+    static std::optional<Uuid> read(std::string_view text) noexcept { return Uuid::from_string(text); }
+    static std::string write(const Uuid& uuid) { return uuid.to_string(); }
+};
+template <>
+struct StringForm<Timestamp> {
+    static constexpr std::string_view expected = "an RFC 3339 date-time string (like 2023-01-01T00:00:00.000Z)";
+    static std::optional<Timestamp> read(std::string_view text) noexcept { return Timestamp::from_string(text); }
+    static std::string write(const Timestamp& timestamp) { return timestamp.to_string(); }
+};
+template <>
+struct StringForm<State> {
+    static constexpr std::string_view expected = "a string";
+    static std::optional<State> read(std::string_view text) { return State::from_string(text); }
+    static const std::string& write(const State& state) noexcept { return state.to_string(); }
+};
+template <>
+struct StringForm<Secret> {
+    static constexpr std::string_view expected = "a string";
+    static std::optional<Secret> read(std::string_view text) { return Secret(text); }
+    static std::string_view write(const Secret& secret) noexcept { return secret.reveal(); }
+};
+
+// The library's own types that are JSON strings (std::string is nlohmann's to read and write).
+template <typename T>
+inline constexpr bool is_string_value =
+    std::is_same_v<T, Uuid> || std::is_same_v<T, Timestamp> || std::is_same_v<T, State> || std::is_same_v<T, Secret>;
+
+// Writes text as a JSON string, cut at a UTF-8 boundary past `limit` bytes: problems may quote what
+// they found, but a hostile member must not flood a log. Never throws on invalid UTF-8.
+inline std::string quote(std::string_view text, std::size_t limit = std::string_view::npos) {
+    const bool cut = text.size() > limit;
+    if (cut) {
+        std::size_t end = limit;
+        while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0U) == 0x80U)
+            --end;
+        text = text.substr(0, end);
+    }
+    std::string quoted =
+        nlohmann::json(std::string(text)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    if (cut) quoted.insert(quoted.size() - 1, "...");
+    return quoted;
+}
+
+// Replaces every occurrence of the secret, as quote() and dump() write it, with [redacted].
+inline std::string blank_out(std::string text, std::string_view secret) {
+    if (secret.empty()) return text;
+    const std::string quoted = quote(secret);
+    const std::string_view written = std::string_view(quoted).substr(1, quoted.size() - 2);
+    constexpr std::string_view mark = "[redacted]";
+    for (auto at = text.find(written); at != std::string::npos; at = text.find(written, at + mark.size())) {
+        text.replace(at, written.size(), mark);
+    }
+    return text;
+}
+
+// The token's value, which no message may contain, whatever member it turns up in.
+class Redaction {
+  public:
+    explicit Redaction(std::string_view secret = {}) noexcept : secret_(secret) {}
+
+    bool hides(std::string_view text) const noexcept {
+        return !secret_.empty() && text.find(secret_) != std::string_view::npos;
+    }
+
+    // The text of what was found, quoted for a message.
+    std::string found_string(std::string_view text) const {
+        constexpr std::size_t quoted_bytes = 64;
+        return hides(text) ? "a string containing the token's value" : "the string " + quote(text, quoted_bytes);
+    }
+
+  private:
+    std::string_view secret_;
+};
+
+template <typename BasicJsonType>
+std::string describe(const BasicJsonType& value, const Redaction& redaction) {
+    if (value.is_null()) return "null";
+    if (value.is_boolean()) return "a boolean";
+    if (value.is_number()) return "a number";
+    if (value.is_string())
+        return redaction.found_string(value.template get_ref<const typename BasicJsonType::string_t&>());
+    if (value.is_array()) return "an array";
+    if (value.is_object()) return "an object";
+    return "binary data";
+}
+
+inline std::string expectation(std::string_view expected, Nullability nullability) {
+    return std::string(expected) + (nullability == Nullability::nullable ? " or null" : "");
+}
+
+// Reads one string-valued member (or a standalone value, at pointer ""), or says why it cannot.
+template <typename T, typename BasicJsonType>
+std::optional<T> decode_string(const BasicJsonType& value, const std::string& pointer, Nullability nullability,
+                               const Redaction& redaction, std::vector<Problem>& problems) {
+    const std::string expected = expectation(StringForm<T>::expected, nullability);
+    if (!value.is_string()) {
+        problems.push_back({pointer, value.is_null() ? ProblemKind::null_not_allowed : ProblemKind::wrong_type,
+                            "expected " + expected + ", found " + describe(value, redaction)});
+        return std::nullopt;
+    }
+    auto decoded = StringForm<T>::read(value.template get_ref<const typename BasicJsonType::string_t&>());
+    if (!decoded) {
+        problems.push_back(
+            {pointer, ProblemKind::invalid_format, "expected " + expected + ", found " + describe(value, redaction)});
+    }
+    return decoded;
+}
+
+template <typename T, typename BasicJsonType>
+T decode_standalone(const BasicJsonType& value) {
+    std::vector<Problem> problems;
+    std::optional<T> decoded = decode_string<T>(value, "", Nullability::not_nullable, Redaction(), problems);
+    if (!decoded) throw validation_error(validation_error::invalid_document, std::move(problems));
+    return std::move(*decoded);
+}
+
+template <typename BasicJsonType, typename Field>
+void decode_member(const BasicJsonType& object, const MemberRule<Field>& rule, Response& response,
+                   const Redaction& redaction, std::vector<Problem>& problems) {
+    using Value = typename Unwrapped<Field>::type;
+    const std::string pointer = "/" + std::string(rule.key);
+    const auto found = object.find(typename BasicJsonType::object_t::key_type(rule.key));
+    if (found == object.end()) {
+        if (rule.presence == Presence::required) {
+            problems.push_back(
+                {pointer, ProblemKind::missing,
+                 "required member is missing; expected " + expectation(StringForm<Value>::expected, rule.nullability)});
+        }
+        return;
+    }
+    if (found->is_null() && rule.nullability == Nullability::nullable) return;
+    if (auto value = decode_string<Value>(*found, pointer, rule.nullability, redaction, problems)) {
+        response.*rule.field = std::move(*value);
+    }
+}
+
+// Walks without recursion: the value may nest far deeper than the stack allows.
+template <typename BasicJsonType>
+bool nests_deeper_than(const BasicJsonType& value, std::size_t level, std::size_t limit) {
+    std::vector<std::pair<const BasicJsonType*, std::size_t>> pending{{&value, level}};
+    while (!pending.empty()) {
+        const auto [current, current_level] = pending.back();
+        pending.pop_back();
+        if (!current->is_structured()) continue;
+        if (current_level > limit) return true;
+        for (const auto& child : *current)
+            pending.emplace_back(&child, current_level + 1);
+    }
+    return false;
+}
+
+inline Problem too_deep_problem() {
+    return {"", ProblemKind::too_deep,
+            "the document nests deeper than " + std::to_string(max_nesting_depth) + " levels"};
+}
+
+template <typename BasicJsonType>
+Response decode(const BasicJsonType& document, std::vector<Problem>& problems) {
+    Response response;
+    if (!document.is_object()) {
+        problems.push_back(
+            {"", ProblemKind::wrong_type, "expected an object, found " + describe(document, Redaction())});
+        return response;
+    }
+    const auto token = document.find("konnect_token");
+    const Redaction redaction(token != document.end() && token->is_string()
+                                  ? std::string_view(token->template get_ref<const typename BasicJsonType::string_t&>())
+                                  : std::string_view());
+    for_each_member(response_members,
+                    [&](const auto& rule) { decode_member(document, rule, response, redaction, problems); });
+
+    constexpr std::size_t member_level = 2;
+    for (auto member = document.begin(); member != document.end(); ++member) {
+        if (is_schema_key(member.key())) continue;
+        if (nests_deeper_than(member.value(), member_level, max_nesting_depth)) {
+            problems.push_back(too_deep_problem());
+            break;
+        }
+        response.additional_properties[member.key()] = nlohmann::json(member.value());
+    }
+    return response;
+}
+
+template <typename BasicJsonType, typename Field>
+void encode_member(BasicJsonType& object, const Response& response, const MemberRule<Field>& rule) {
+    const Field& field = response.*rule.field;
+    const typename BasicJsonType::object_t::key_type key(rule.key);
+    if constexpr (Unwrapped<Field>::is_optional) {
+        if (field) {
+            object[key] = *field;
+        } else if (rule.presence == Presence::required) {
+            object[key] = nullptr;
+        }
+    } else {
+        object[key] = field;
+    }
+}
+
+inline void check_encodable(const Response& response) {
+    const nlohmann::json& additional = response.additional_properties;
+    if (additional.is_null()) return;
+    std::vector<Problem> problems;
+    if (!additional.is_object()) {
+        problems.push_back({"", ProblemKind::wrong_type,
+                            "additional_properties: expected an object or null, found " +
+                                describe(additional, Redaction(response.konnect_token.reveal()))});
+    } else {
+        for (const auto& member : additional.items()) {
+            if (is_schema_key(member.key())) {
+                problems.push_back({"/" + member.key(), ProblemKind::named_by_schema,
+                                    "additional_properties repeats a member the schema names"});
+            }
+        }
+    }
+    if (!problems.empty()) throw validation_error(validation_error::unencodable_value, std::move(problems));
+}
+}  // namespace detail
+
+/// Every way `document` breaks Kong's schema (with the state enum open), in schema order; empty
+/// when `j.get<PersonalAccessTokenCreateResponse>()` would succeed. Never throws a validation_error.
+template <typename BasicJsonType, std::enable_if_t<nlohmann::detail::is_basic_json<BasicJsonType>::value, int> = 0>
+std::vector<Problem> validate(const BasicJsonType& document) {
+    std::vector<Problem> problems;
+    detail::decode(document, problems);
+    return problems;
+}
+
+template <typename BasicJsonType>
+void from_json(const BasicJsonType& j, PersonalAccessTokenCreateResponse& response) {
+    std::vector<Problem> problems;
+    PersonalAccessTokenCreateResponse decoded = detail::decode(j, problems);
+    if (!problems.empty()) throw validation_error(validation_error::invalid_document, std::move(problems));
+    response = std::move(decoded);
+}
+
+/// Members in schema order, `expires_at` always (null when empty), other empty members left out,
+/// then the kept unknown members. Throws validation_error (703) where additional_properties is not
+/// an object or repeats a member the schema names.
+template <typename BasicJsonType>
+void to_json(BasicJsonType& j, const PersonalAccessTokenCreateResponse& response) {
+    detail::check_encodable(response);
+    BasicJsonType object = BasicJsonType::object();
+    detail::for_each_member(detail::response_members,
+                            [&](const auto& rule) { detail::encode_member(object, response, rule); });
+    if (response.additional_properties.is_object()) {
+        for (const auto& member : response.additional_properties.items())
+            object[member.key()] = BasicJsonType(member.value());
+    }
+    j = std::move(object);
+}
+
+/// Uuid, Timestamp, State and Secret are JSON strings. A Secret writes its real value: that is the wire form.
+template <typename BasicJsonType, typename T, std::enable_if_t<detail::is_string_value<T>, int> = 0>
+void from_json(const BasicJsonType& j, T& value) {
+    value = detail::decode_standalone<T>(j);
+}
+template <typename BasicJsonType, typename T, std::enable_if_t<detail::is_string_value<T>, int> = 0>
+void to_json(BasicJsonType& j, const T& value) {
+    j = typename BasicJsonType::string_t(detail::StringForm<T>::write(value));
+}
+
+// ================================================================================================
+// 8. Text
+// ================================================================================================
+
+namespace detail {
+// Builds the DOM for parse() through nlohmann's SAX interface, so that nesting is bounded before
+// anything recursive runs, and malformed text is reported by byte offset without echoing it.
+class BoundedDomBuilder {
+  public:
+    using json = nlohmann::json;
+
+    explicit BoundedDomBuilder(json& root) noexcept : root_(root) {}
+
+    bool null() { return add(nullptr) != nullptr; }
+    bool boolean(bool value) { return add(value) != nullptr; }
+    bool number_integer(json::number_integer_t value) { return add(value) != nullptr; }
+    bool number_unsigned(json::number_unsigned_t value) { return add(value) != nullptr; }
+    bool number_float(json::number_float_t value, const json::string_t& /*text*/) { return add(value) != nullptr; }
+    bool string(json::string_t& value) { return add(std::move(value)) != nullptr; }
+    bool binary(json::binary_t& value) { return add(std::move(value)) != nullptr; }
+    bool start_object(std::size_t /*size*/) { return open(json::object()); }
+    bool key(json::string_t& key) {
+        key_ = std::move(key);
+        return true;
+    }
+    bool end_object() { return close(); }
+    bool start_array(std::size_t /*size*/) { return open(json::array()); }
+    bool end_array() { return close(); }
+
+    bool parse_error(std::size_t position, const std::string& last_token, const json::exception& error) {
+        // nlohmann's message quotes the token it stopped in, which may be the secret: drop it.
+        std::string reason = error.what();
+        if (const auto prefix_end = reason.find("] "); prefix_end != std::string::npos) reason.erase(0, prefix_end + 2);
+        if (const auto last_read = reason.find("; last read: "); last_read != std::string::npos)
+            reason.erase(last_read);
+        if (const auto quoted = reason.find("'" + last_token + "'");
+            !last_token.empty() && quoted != std::string::npos) {
+            reason.replace(quoted, last_token.size() + 2, "the last token");
+        }
+        // nlohmann counts from 1; an offset counts from 0, so the end of a truncated text is its length.
+        const std::size_t offset = position == 0 ? 0 : position - 1;
+        problem_ = {"", ProblemKind::malformed_json,
+                    "malformed JSON at byte offset " + std::to_string(offset) + ": " + reason};
+        return false;
+    }
+
+    const Problem& problem() const noexcept { return problem_; }
+
+  private:
+    json* add(json value) {
+        if (stack_.empty()) {
+            root_ = std::move(value);
+            return &root_;
+        }
+        json& parent = *stack_.back();
+        if (parent.is_array()) {
+            parent.push_back(std::move(value));
+            return &parent.back();
+        }
+        json& slot = parent[key_];  // a repeated key: the last one wins, as in nlohmann::json::parse
+        slot = std::move(value);
+        return &slot;
+    }
+
+    bool open(json container) {
+        if (stack_.size() >= max_nesting_depth) {
+            problem_ = too_deep_problem();
+            return false;
+        }
+        stack_.push_back(add(std::move(container)));
+        return true;
+    }
+
+    bool close() {
+        stack_.pop_back();
+        return true;
+    }
+
+    json& root_;
+    std::vector<json*> stack_;  // the open containers; a parent is not appended to while its child is open
+    json::string_t key_;
+    Problem problem_;
+};
+}  // namespace detail
+
+inline PersonalAccessTokenCreateResponse PersonalAccessTokenCreateResponse::parse(std::string_view json_text) {
+    nlohmann::json document;
+    detail::BoundedDomBuilder builder(document);
+    if (!nlohmann::json::sax_parse(json_text.data(), json_text.data() + json_text.size(), &builder)) {
+        const int id = builder.problem().kind == ProblemKind::malformed_json ? validation_error::malformed_text
+                                                                             : validation_error::invalid_document;
+        throw validation_error(id, {builder.problem()});
+    }
+    return document.get<PersonalAccessTokenCreateResponse>();
+}
+
+// ================================================================================================
+// 9. Printing
+// ================================================================================================
+
+inline std::ostream& operator<<(std::ostream& os, ProblemKind kind) {
+    switch (kind) {
+        case ProblemKind::malformed_json:
+            return os << "malformed_json";
+        case ProblemKind::too_deep:
+            return os << "too_deep";
+        case ProblemKind::missing:
+            return os << "missing";
+        case ProblemKind::null_not_allowed:
+            return os << "null_not_allowed";
+        case ProblemKind::wrong_type:
+            return os << "wrong_type";
+        case ProblemKind::invalid_format:
+            return os << "invalid_format";
+        case ProblemKind::named_by_schema:
+            return os << "named_by_schema";
+    }
+    return os << "ProblemKind(" << static_cast<int>(kind) << ')';
+}
+
+inline std::ostream& operator<<(std::ostream& os, const Problem& problem) { return os << to_string(problem); }
+
+inline std::ostream& operator<<(std::ostream& os, const Uuid& uuid) { return os << uuid.to_string(); }
+
+inline std::ostream& operator<<(std::ostream& os, const Timestamp& timestamp) { return os << timestamp.to_string(); }
+
+/// `ACTIVE`; an unknown state as its quoted text, `"PENDING" (unknown)`.
+inline std::ostream& operator<<(std::ostream& os, const State& state) {
+    return state.is_unknown() ? os << detail::quote(state.to_string()) << " (unknown)" : os << state.to_string();
+}
+
+inline std::ostream& operator<<(std::ostream& os, const Secret& /*secret*/) { return os << "[redacted]"; }
+
+namespace detail {
+template <typename T>
+void print_field(std::ostream& os, const T& value) {
+    os << value;
+}
+inline void print_field(std::ostream& os, const std::string& text) { os << quote(text); }
+template <typename T>
+void print_field(std::ostream& os, const std::optional<T>& value) {
+    if (value) {
+        print_field(os, *value);
+    } else {
+        os << "null";
+    }
+}
+
+}  // namespace detail
+
+/// Every member on one line, absent or null members as `null`. The token prints as `[redacted]`, and
+/// so does every copy of its value elsewhere (in the name, an unknown state, an unknown member).
+inline std::ostream& operator<<(std::ostream& os, const PersonalAccessTokenCreateResponse& response) {
+    std::ostringstream text;
+    text << "PersonalAccessTokenCreateResponse{";
+    const char* separator = "";
+    detail::for_each_member(detail::response_members, [&](const auto& rule) {
+        text << std::exchange(separator, ", ") << rule.key << ": ";
+        detail::print_field(text, response.*rule.field);
+    });
+    if (!detail::no_unknown_members(response.additional_properties)) {
+        text << ", additional_properties: "
+             << response.additional_properties.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    }
+    text << '}';
+    return os << detail::blank_out(text.str(), response.konnect_token.reveal());
+}
+
+}  // namespace konnect
+
+namespace std {
+template <>
+struct hash<konnect::Uuid> {
+    std::size_t operator()(const konnect::Uuid& uuid) const noexcept {
+        // FNV-1a: every byte counts, and the bytes are already well mixed for random UUIDs.
+        std::uint64_t mixed = 14695981039346656037ULL;
+        for (const std::uint8_t byte : uuid.bytes()) {
+            mixed = (mixed ^ byte) * 1099511628211ULL;
+        }
+        return static_cast<std::size_t>(mixed);
+    }
+};
+}  // namespace std
+
+#endif  // KONNECT_PERSONAL_ACCESS_TOKEN_CREATE_RESPONSE_HPP

@@ -1,0 +1,251 @@
+// PersonalAccessTokenCreateResponse::parse: text to a validated response, or a validation_error saying why not.
+#include "catch.hpp"
+#include "documents.hpp"
+
+#include <konnect/personal_access_token_create_response.hpp>
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace {
+
+using Response = konnect::PersonalAccessTokenCreateResponse;
+
+bool contains(std::string_view text, std::string_view part) { return text.find(part) != std::string_view::npos; }
+
+// Kong's example text with the first `from` replaced by `to`.
+std::string example_with(std::string_view from, std::string_view to) {
+    std::string text(documents::kong_example_text);
+    const auto at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    return text.replace(at, from.size(), to);
+}
+
+// Kong's example text with `members` (each starting with a comma) added before its closing brace.
+std::string example_plus(std::string_view members) {
+    const std::string_view text = documents::kong_example_text;
+    return std::string(text.substr(0, text.size() - 1)) + std::string(members) + "}";
+}
+
+// The validation_error that parsing `text` throws; nothing when parsing succeeds.
+std::optional<konnect::validation_error> parse_error(std::string_view text) {
+    try {
+        static_cast<void>(Response::parse(text));
+    } catch (const konnect::validation_error& error) {
+        return error;
+    }
+    return std::nullopt;
+}
+
+// The number that follows the word "byte" (as in "at byte 6" or "at byte offset 6"), if there is one.
+std::optional<std::size_t> reported_byte(std::string_view message) {
+    const auto at = message.find("byte");
+    if (at == std::string_view::npos) return std::nullopt;
+    const auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+    std::size_t position = at + 4;
+    while (position < message.size() && !is_digit(message[position]) && message[position] != ':')
+        ++position;
+    if (position == message.size() || !is_digit(message[position])) return std::nullopt;
+    std::size_t value = 0;
+    for (; position < message.size() && is_digit(message[position]); ++position)
+        value = value * 10 + static_cast<std::size_t>(message[position] - '0');
+    return value;
+}
+
+// The first stretch of the token (12 bytes) that `text` shows, or an empty string when it shows none.
+std::string token_fragment_in(std::string_view text) {
+    constexpr std::size_t fragment_size = 12;
+    const std::string_view token = documents::kong_example_token;
+    for (std::size_t at = 0; at + fragment_size <= token.size(); ++at) {
+        if (contains(text, token.substr(at, fragment_size))) return std::string(token.substr(at, fragment_size));
+    }
+    return {};
+}
+
+std::string nested_arrays_text(std::size_t levels) { return std::string(levels, '[') + std::string(levels, ']'); }
+
+}  // namespace
+
+TEST_CASE("Parsing the Kong example text gives the response that decoding its DOM gives", "[parse]") {
+    const Response expected = documents::kong_example().get<Response>();
+    const std::vector<std::string> texts{std::string(documents::kong_example_text), documents::kong_example().dump(4),
+                                         " \n\t" + std::string(documents::kong_example_text) + "\r\n "};
+    for (const auto& text : texts) {
+        INFO("text: " << text);
+        const Response parsed = Response::parse(text);
+        CHECK(parsed == expected);
+        CHECK(parsed.konnect_token.reveal() == documents::kong_example_token);
+    }
+}
+
+TEST_CASE("Malformed JSON is rejected with id 702 and one malformed_json problem giving a byte offset", "[parse]") {
+    const std::vector<std::pair<std::string, std::string>> malformed{
+        {"empty text", ""},
+        {"only whitespace", " \n "},
+        {"truncated after a member name", R"({"id":)"},
+        {"the Kong example cut in half", std::string(documents::kong_example_text.substr(0, 100))},
+        {"trailing garbage", "{} x"},
+        {"a second document", example_plus("") + "{}"},
+        {"a single quoted string", example_with(R"("Development Token")", "'Development Token'")},
+        {"an unterminated string", R"({"name":"Development Token)"},
+        {"an invalid UTF-8 byte inside a string", example_with("Development Token", "Development\xff Token")},
+        {"a raw control character inside a string", example_with("Development Token", "Development\x01 Token")},
+        {"a number overflowing a double in an unknown member", example_plus(R"(,"x":1e999)")},
+        {"a trailing comma", example_plus(",")},
+        {"a comment", example_plus(R"(/* note */)")}};
+    for (const auto& [description, text] : malformed) {
+        INFO(description << "\ntext: " << text);
+        const auto error = parse_error(text);
+        REQUIRE(error.has_value());
+        const std::string what = error->what();
+        INFO("what(): " << what);
+        CHECK(error->id == konnect::validation_error::malformed_text);
+        CHECK(what.rfind("[konnect.validation_error.702]", 0) == 0);
+        REQUIRE(error->problems().size() == 1);
+        const konnect::Problem& problem = error->problems()[0];
+        CHECK(problem.kind == konnect::ProblemKind::malformed_json);
+        CHECK(problem.pointer.empty());
+        CHECK(contains(problem.message, "byte"));
+        CHECK(reported_byte(problem.message).has_value());
+        CHECK_THROWS_AS(Response::parse(text), nlohmann::json::exception);
+    }
+}
+
+TEST_CASE("The byte offset of malformed JSON is where the text stops being JSON", "[parse]") {
+    // A byte offset counts from 0: the first byte is at offset 0 and the end of an n-byte text at n.
+    const std::string truncated = R"({"id":)";
+    const std::string trailing_garbage = "{} x";
+    const std::string bad_utf8 = example_with("Development Token", "Development\xff Token");
+    const std::vector<std::pair<std::string, std::size_t>> cases{{"", 0},
+                                                                 {truncated, truncated.size()},
+                                                                 {trailing_garbage, trailing_garbage.find('x')},
+                                                                 {bad_utf8, bad_utf8.find('\xff')}};
+    for (const auto& [text, offset] : cases) {
+        INFO("text: " << text << "\nexpected offset: " << offset);
+        const auto error = parse_error(text);
+        REQUIRE(error.has_value());
+        REQUIRE(error->problems().size() == 1);
+        INFO("message: " << error->problems()[0].message);
+        const auto reported = reported_byte(error->problems()[0].message);
+        REQUIRE(reported.has_value());
+        CHECK(*reported == offset);
+    }
+}
+
+TEST_CASE("Malformed text around the token never shows the token in the error", "[parse]") {
+    const std::string text(documents::kong_example_text);
+    const std::string token(documents::kong_example_token);
+    const std::size_t token_at = text.find(token);
+    REQUIRE(token_at != std::string::npos);
+    const std::size_t token_end = token_at + token.size();
+    const std::vector<std::pair<std::string, std::string>> cases{
+        {"cut after the 20th character of the token", text.substr(0, token_at + 20)},
+        {"cut right after the token", text.substr(0, token_end)},
+        {"a raw control character right after the token", text.substr(0, token_end) + '\x01' + text.substr(token_end)},
+        {"an invalid UTF-8 byte right after the token", text.substr(0, token_end) + '\xff' + text.substr(token_end)},
+        {"an invalid escape right after the token", text.substr(0, token_end) + "\\q" + text.substr(token_end)},
+        {"the token without quotes", example_with('"' + token + '"', token)},
+        {"the token string where a comma belongs", R"({"name":"x" ")" + token + R"("})"},
+        {"the token as a member name without a value", R"({")" + token + R"("})"},
+        {"the token as a number", example_with('"' + token + '"', "1" + token)},
+        {"the token copied into a broken id", example_with("83f8380e-7798-4566-99e3-2edf2b57d289", token)}};
+    for (const auto& [description, malformed] : cases) {
+        INFO(description << "\ntext: " << malformed);
+        const auto error = parse_error(malformed);
+        REQUIRE(error.has_value());
+        INFO("what(): " << error->what());
+        CHECK(token_fragment_in(error->what()).empty());
+        for (const auto& problem : error->problems()) {
+            INFO("problem pointer: " << problem.pointer << "\nproblem message: " << problem.message);
+            CHECK(token_fragment_in(problem.message).empty());
+            CHECK(token_fragment_in(problem.pointer).empty());
+        }
+    }
+}
+
+TEST_CASE("Text nested to the depth limit parses and one level deeper is rejected as too_deep", "[parse]") {
+    // The root object is level 1, so a member's value may hold max_nesting_depth - 1 levels.
+    const std::size_t member_levels = konnect::max_nesting_depth - 1;
+    SECTION("at the limit") {
+        const std::string text = example_plus(R"(,"x":)" + nested_arrays_text(member_levels));
+        INFO("text: " << text);
+        const Response response = Response::parse(text);
+        REQUIRE(response.additional_properties.contains("x"));
+        CHECK(response.additional_properties.at("x") == nlohmann::json::parse(nested_arrays_text(member_levels)));
+    }
+    SECTION("one level deeper") {
+        const std::string text = example_plus(R"(,"x":)" + nested_arrays_text(member_levels + 1));
+        INFO("text: " << text);
+        const auto error = parse_error(text);
+        REQUIRE(error.has_value());
+        INFO("what(): " << error->what());
+        CHECK(error->id == konnect::validation_error::invalid_document);
+        REQUIRE(error->problems().size() == 1);
+        CHECK(error->problems()[0].kind == konnect::ProblemKind::too_deep);
+    }
+}
+
+TEST_CASE("A million opening brackets are rejected as too_deep without crashing", "[parse]") {
+    // too_deep rather than malformed_json shows that parsing stopped at the limit, not at the end of the text.
+    const std::string brackets(1000000, '[');
+    const std::vector<std::pair<std::string, std::string>> cases{
+        {"as the whole text", brackets}, {"in an unknown member", example_plus(R"(,"x":)" + brackets)}};
+    for (const auto& [description, text] : cases) {
+        INFO("a million opening brackets " << description);
+        const auto error = parse_error(text);
+        REQUIRE(error.has_value());
+        REQUIRE(error->problems().size() == 1);
+        INFO("message: " << error->problems()[0].message);
+        CHECK(error->problems()[0].kind == konnect::ProblemKind::too_deep);
+    }
+}
+
+TEST_CASE("Valid JSON that breaks the schema is rejected with id 701 and the problems validate finds on its DOM",
+          "[parse]") {
+    const std::vector<std::string> texts{"{}",
+                                         "[]",
+                                         "null",
+                                         R"("text")",
+                                         example_with(R"("Development Token")", "42"),
+                                         example_with(R"("2023-01-01T00:00:00.000Z")", R"("yesterday")"),
+                                         example_plus(R"(,"revoked_by":"nope")"),
+                                         example_plus(R"(,"updated_at":null)"),
+                                         R"({"id":1,"user_id":null,"name":[],"state":{},"extra":true})"};
+    for (const auto& text : texts) {
+        INFO("text: " << text);
+        const auto expected = konnect::validate(nlohmann::json::parse(text));
+        REQUIRE_FALSE(expected.empty());
+        const auto error = parse_error(text);
+        REQUIRE(error.has_value());
+        INFO("what(): " << error->what());
+        CHECK(error->id == konnect::validation_error::invalid_document);
+        CHECK(error->problems() == expected);
+        CHECK_THROWS_AS(Response::parse(text), nlohmann::json::exception);
+    }
+}
+
+TEST_CASE("When a member name repeats the last one wins", "[parse]") {
+    const std::string text = example_plus(R"(,"name":"Second Name")");
+    INFO("text: " << text);
+    CHECK(Response::parse(text).name == "Second Name");
+}
+
+TEST_CASE("An escaped NUL character inside a string is kept", "[parse]") {
+    const std::string text = example_with("Development Token", R"(a\u0000b)");
+    INFO("text: " << text);
+    const Response response = Response::parse(text);
+    CHECK(response.name.size() == 3);
+    CHECK(response.name == std::string("a\0b", 3));
+}
+
+TEST_CASE("A string of eight mebibytes parses", "[parse]") {
+    const std::string huge(8U * 1024U * 1024U, 'n');
+    const Response response = Response::parse(example_with("Development Token", huge));
+    CHECK(response.name.size() == huge.size());
+    const bool kept_exactly = response.name == huge;  // not CHECKed directly: a failure would print 16 MiB
+    CHECK(kept_exactly);
+}

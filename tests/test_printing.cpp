@@ -1,0 +1,258 @@
+// Printing: operator<< for every type, and the token's value never in what is printed.
+#include "catch.hpp"
+#include "documents.hpp"
+
+#include <konnect/personal_access_token_create_response.hpp>
+
+#include <array>
+#include <cstddef>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace {
+
+using konnect::PersonalAccessTokenCreateResponse;
+
+template <typename T>
+std::string printed(const T& value) {
+    std::ostringstream out;
+    out << value;
+    return out.str();
+}
+
+bool contains(const std::string& text, std::string_view part) { return text.find(part) != std::string::npos; }
+
+const std::string token(documents::kong_example_token);
+
+PersonalAccessTokenCreateResponse decoded(const nlohmann::json& document) {
+    return document.get<PersonalAccessTokenCreateResponse>();
+}
+
+}  // namespace
+
+TEST_CASE("A UUID prints as its lower case text", "[printing]") {
+    const auto [text, expected] = GENERATE(table<std::string, std::string>({
+        {"83F8380E-7798-4566-99E3-2EDF2B57D289", "83f8380e-7798-4566-99e3-2edf2b57d289"},
+        {"83f8380e-7798-4566-99e3-2edf2b57d289", "83f8380e-7798-4566-99e3-2edf2b57d289"},
+        {"AbCdEf01-2345-6789-aBcD-EF0123456789", "abcdef01-2345-6789-abcd-ef0123456789"},
+        {"00000000-0000-0000-0000-000000000000", "00000000-0000-0000-0000-000000000000"},
+    }));
+    INFO("text: " << text);
+
+    const auto uuid = konnect::Uuid::from_string(text);
+    REQUIRE(uuid.has_value());
+    CHECK(printed(*uuid) == expected);
+    CHECK(printed(*uuid) == uuid->to_string());
+}
+
+TEST_CASE("A timestamp prints as its RFC 3339 text", "[printing]") {
+    const auto [text, expected] = GENERATE(table<std::string, std::string>({
+        {"2023-01-01T00:00:00.000Z", "2023-01-01T00:00:00.000Z"},
+        {"2023-01-01t00:00:00z", "2023-01-01T00:00:00.000Z"},
+        {"2023-06-15T12:30:45.123456+05:30", "2023-06-15T12:30:45.123456+05:30"},
+        {"1999-12-31T23:59:60.5Z", "1999-12-31T23:59:60.500Z"},
+        {"2024-02-29T08:00:00.000000001-08:00", "2024-02-29T08:00:00.000000001-08:00"},
+    }));
+    INFO("text: " << text);
+
+    const auto timestamp = konnect::Timestamp::from_string(text);
+    REQUIRE(timestamp.has_value());
+    CHECK(printed(*timestamp) == expected);
+    CHECK(printed(*timestamp) == timestamp->to_string());
+}
+
+TEST_CASE("A named state prints as its schema text", "[printing]") {
+    CHECK(printed(konnect::State::from_string("ACTIVE")) == "ACTIVE");
+    CHECK(printed(konnect::State::from_string("REVOKED")) == "REVOKED");
+    CHECK(printed(konnect::State::from_string("EXPIRED")) == "EXPIRED");
+    CHECK(printed(konnect::State(konnect::State::active)) == "ACTIVE");
+}
+
+TEST_CASE("An unknown state prints as its quoted text marked unknown", "[printing]") {
+    CHECK(printed(konnect::State::from_string("PENDING_APPROVAL")) == "\"PENDING_APPROVAL\" (unknown)");
+    CHECK(printed(konnect::State::from_string("active")) == "\"active\" (unknown)");
+    CHECK(printed(konnect::State::from_string(" ACTIVE")) == "\" ACTIVE\" (unknown)");
+    CHECK(printed(konnect::State()) == "\"\" (unknown)");
+}
+
+TEST_CASE("An unknown state with a quote and a newline prints them escaped", "[printing]") {
+    const std::string text = "SAY \"HI\"\nTWICE";
+    INFO("state text: " << text);
+
+    const std::string output = printed(konnect::State::from_string(text));
+    INFO("printed: " << output);
+    CHECK_FALSE(contains(output, "\n"));
+    CHECK(output.rfind("\"SAY \\\"HI\\\"\\", 0) == 0);
+    CHECK(contains(output, "TWICE\" (unknown)"));
+}
+
+TEST_CASE("A secret prints as redacted", "[printing]") {
+    CHECK(printed(konnect::Secret(documents::kong_example_token)) == "[redacted]");
+    CHECK(printed(konnect::Secret()) == "[redacted]");
+}
+
+TEST_CASE("A problem kind prints as its enumerator name", "[printing]") {
+    const auto [kind, name] = GENERATE(table<konnect::ProblemKind, std::string>({
+        {konnect::ProblemKind::malformed_json, "malformed_json"},
+        {konnect::ProblemKind::too_deep, "too_deep"},
+        {konnect::ProblemKind::missing, "missing"},
+        {konnect::ProblemKind::null_not_allowed, "null_not_allowed"},
+        {konnect::ProblemKind::wrong_type, "wrong_type"},
+        {konnect::ProblemKind::invalid_format, "invalid_format"},
+        {konnect::ProblemKind::named_by_schema, "named_by_schema"},
+    }));
+    INFO("expected name: " << name);
+    CHECK(printed(kind) == name);
+}
+
+TEST_CASE("A problem prints as its pointer and message", "[printing]") {
+    const konnect::Problem problem{"/id", konnect::ProblemKind::wrong_type, "expected a UUID string, found a number"};
+    CHECK(printed(problem) == "/id: expected a UUID string, found a number");
+    CHECK(printed(problem) == konnect::to_string(problem));
+}
+
+TEST_CASE("A problem with an empty pointer prints as a problem of the whole document", "[printing]") {
+    const konnect::Problem problem{"", konnect::ProblemKind::wrong_type, "expected an object, found an array"};
+    CHECK(printed(problem) == "(document): expected an object, found an array");
+}
+
+TEST_CASE("The example body prints every member with the token redacted", "[printing]") {
+    const auto response = PersonalAccessTokenCreateResponse::parse(documents::kong_example_text);
+    CHECK(printed(response) ==
+          "PersonalAccessTokenCreateResponse{id: 83f8380e-7798-4566-99e3-2edf2b57d289, "
+          "user_id: 84f8380e-7798-4566-99e3-2edf2b57d288, name: \"Development Token\", state: ACTIVE, "
+          "konnect_token: [redacted], revoked_by: null, created_at: 2023-01-01T00:00:00.000Z, "
+          "updated_at: 2023-01-01T00:00:00.000Z, last_used_at: null, expires_at: 2024-01-01T00:00:00.000Z, "
+          "revoked_at: null}");
+}
+
+TEST_CASE("A response prints its members in schema order", "[printing]") {
+    nlohmann::json document = documents::kong_example();
+    document["revoked_by"] = "85f8380e-7798-4566-99e3-2edf2b57d287";
+    document["last_used_at"] = "2023-06-01T00:00:00.000Z";
+    document["revoked_at"] = "2023-07-01T00:00:00.000Z";
+    const std::string output = printed(decoded(document));
+    INFO("printed: " << output);
+
+    constexpr std::array<std::string_view, 11> markers{
+        "{id: ",          ", user_id: ",    ", name: ",         ", state: ",      ", konnect_token: ", ", revoked_by: ",
+        ", created_at: ", ", updated_at: ", ", last_used_at: ", ", expires_at: ", ", revoked_at: "};
+    std::size_t previous = 0;
+    for (const std::string_view marker : markers) {
+        INFO("member: " << marker);
+        const std::size_t position = output.find(marker);
+        REQUIRE(position != std::string::npos);
+        CHECK(position >= previous);
+        previous = position;
+    }
+    CHECK(contains(output, "revoked_by: 85f8380e-7798-4566-99e3-2edf2b57d287, "));
+    CHECK(contains(output, "last_used_at: 2023-06-01T00:00:00.000Z, "));
+    CHECK(contains(output, "revoked_at: 2023-07-01T00:00:00.000Z}"));
+}
+
+TEST_CASE("Absent and null optional members print as null", "[printing]") {
+    nlohmann::json document = documents::without_member("updated_at");
+    document["revoked_by"] = nullptr;
+    document["last_used_at"] = nullptr;
+    document["expires_at"] = nullptr;
+    document["revoked_at"] = nullptr;
+    INFO("document: " << document.dump());
+
+    const std::string output = printed(decoded(document));
+    INFO("printed: " << output);
+    CHECK(contains(output, ", revoked_by: null, "));
+    CHECK(contains(output, ", updated_at: null, "));
+    CHECK(contains(output, ", last_used_at: null, "));
+    CHECK(contains(output, ", expires_at: null, "));
+    CHECK(contains(output, ", revoked_at: null}"));
+}
+
+TEST_CASE("A response prints its name quoted and escaped on one line", "[printing]") {
+    const std::string name = "line one\nsaid \"hi\" \\ bye";
+    INFO("name: " << name);
+
+    const std::string output = printed(decoded(documents::with_member("name", name)));
+    INFO("printed: " << output);
+    CHECK_FALSE(contains(output, "\n"));
+    CHECK(contains(output, ", name: \"line one\\"));
+    CHECK(contains(output, "said \\\"hi\\\" \\\\ bye\", state: "));
+}
+
+TEST_CASE("A response prints its unknown members as JSON", "[printing]") {
+    SECTION("one member") {
+        const std::string output = printed(decoded(documents::with_member("region", "eu")));
+        INFO("printed: " << output);
+        CHECK(contains(output, ", revoked_at: null, additional_properties: {\"region\":\"eu\"}}"));
+    }
+    SECTION("nested members") {
+        const std::string output =
+            printed(decoded(documents::with_member("labels", {{"team", "core"}, {"tiers", {1, 2}}})));
+        INFO("printed: " << output);
+        CHECK(contains(output, "additional_properties: {\"labels\":{\"team\":\"core\",\"tiers\":[1,2]}}}"));
+    }
+    SECTION("no unknown members") {
+        const std::string output = printed(PersonalAccessTokenCreateResponse::parse(documents::kong_example_text));
+        INFO("printed: " << output);
+        CHECK_FALSE(contains(output, "additional_properties"));
+    }
+}
+
+TEST_CASE("The token value does not appear in the printed response when an unknown member repeats it", "[printing]") {
+    const nlohmann::json copy = GENERATE(as<nlohmann::json>{}, nlohmann::json{{"copy", token}},
+                                         nlohmann::json{{"copy", "before " + token + " after"}},
+                                         nlohmann::json{{"nested", {{"deeper", {token, token}}}}},
+                                         nlohmann::json{{token, true}}, nlohmann::json{{"line", "a\n" + token}});
+    nlohmann::json document = documents::kong_example();
+    for (const auto& member : copy.items())
+        document[member.key()] = member.value();
+    INFO("unknown members: " << copy.dump());
+
+    const auto response = decoded(document);
+    REQUIRE(response.additional_properties.is_object());
+    const std::string output = printed(response);
+    CHECK_FALSE(contains(output, token));
+    CHECK(contains(output, "additional_properties: "));
+    CHECK(contains(output, "[redacted]"));
+
+    const std::string stringified = Catch::Detail::stringify(response);
+    CHECK_FALSE(contains(stringified, token));
+}
+
+TEST_CASE("The token value does not appear in the printed response when the name contains it", "[printing]") {
+    const auto [name, described] = GENERATE(table<std::string, std::string>({
+        {token, "the token"},
+        {"copy of " + token, "\"copy of \" then the token"},
+        {token + "\n", "the token then a newline"},
+    }));
+    INFO("name: " << described);
+
+    const auto response = decoded(documents::with_member("name", name));
+    REQUIRE(response.name == name);
+    CHECK_FALSE(contains(printed(response), token));
+    CHECK_FALSE(contains(Catch::Detail::stringify(response), token));
+}
+
+TEST_CASE("The token value does not appear in the printed response when an unknown state contains it", "[printing]") {
+    INFO("state: \"LEAKED_\" then the token");
+    const auto response = decoded(documents::with_member("state", "LEAKED_" + token));
+    REQUIRE(response.state.is_unknown());
+    CHECK_FALSE(contains(printed(response), token));
+    CHECK_FALSE(contains(Catch::Detail::stringify(response), token));
+}
+
+TEST_CASE("The stringification Catch2 uses never shows the token", "[printing]") {
+    const konnect::Secret secret(documents::kong_example_token);
+    CHECK(Catch::Detail::stringify(secret) == "[redacted]");
+
+    const auto response = PersonalAccessTokenCreateResponse::parse(documents::kong_example_text);
+    const std::string stringified = Catch::Detail::stringify(response);
+    INFO("stringified: " << stringified);
+    CHECK_FALSE(contains(stringified, token));
+    CHECK(contains(stringified, "konnect_token: [redacted]"));
+    CHECK(stringified == printed(response));
+
+    CHECK(Catch::Detail::stringify(konnect::State::from_string("ACTIVE")) == "ACTIVE");
+    CHECK(Catch::Detail::stringify(konnect::ProblemKind::missing) == "missing");
+}

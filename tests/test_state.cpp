@@ -1,0 +1,239 @@
+// State: an open enum. Three named states, and any other text kept exactly as Kong wrote it.
+#include "catch.hpp"
+#include "documents.hpp"
+
+#include <konnect/personal_access_token_create_response.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace {
+
+using konnect::State;
+
+// Every enumerator handled, no default: -Wswitch (in -Wall) flags a State::Value this does not name.
+std::string dispatch(const State& state) {
+    switch (state) {
+        case State::unknown:
+            return "unknown";
+        case State::active:
+            return "active";
+        case State::revoked:
+            return "revoked";
+        case State::expired:
+            return "expired";
+    }
+    return "no case matched";
+}
+
+// The validation_error get<State>() throws, or nothing when it returns.
+std::optional<konnect::validation_error> error_from_reading(const nlohmann::json& document) {
+    try {
+        static_cast<void>(document.get<State>());
+    } catch (const konnect::validation_error& error) {
+        return error;
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+TEST_CASE("Each schema name reads as its named state and writes back the same text", "[state]") {
+    const auto [text, value] = GENERATE(table<std::string, State::Value>({
+        {"ACTIVE", State::active},
+        {"REVOKED", State::revoked},
+        {"EXPIRED", State::expired},
+    }));
+    INFO("text: " << text);
+
+    const State state = State::from_string(text);
+    CHECK(state == value);
+    CHECK_FALSE(state.is_unknown());
+    CHECK(state.to_string() == text);
+    CHECK(state == State(value));
+
+    const nlohmann::json written = state;
+    CHECK(written == nlohmann::json(text));
+    CHECK(nlohmann::json(text).get<State>() == State(value));
+}
+
+TEST_CASE("A named state constructed from its value has its schema text", "[state]") {
+    CHECK(State(State::active).to_string() == "ACTIVE");
+    CHECK(State(State::revoked).to_string() == "REVOKED");
+    CHECK(State(State::expired).to_string() == "EXPIRED");
+    CHECK(State(State::unknown).to_string().empty());
+}
+
+TEST_CASE("Any other text reads as an unknown state that keeps its exact text", "[state]") {
+    const std::string text = GENERATE(as<std::string>{}, "SUSPENDED", "", "active", "Active", "aCTIVE", " ACTIVE",
+                                      "ACTIVE ", "ACTIVE\n", "\tREVOKED", "EXPIRED.", "EXPIRE", "PENDING_APPROVAL",
+                                      "\xC3\x89TAT_ACTIF \xE2\x9C\x93", "\xE6\xB4\xBB\xE5\x8A\xA8");
+    INFO("text: \"" << text << "\" (" << text.size() << " bytes)");
+
+    const State state = State::from_string(text);
+    CHECK(state.is_unknown());
+    CHECK(state == State::unknown);
+    CHECK(state.to_string() == text);
+
+    const nlohmann::json written = state;
+    REQUIRE(written.is_string());
+    CHECK(written.get<std::string>() == text);
+}
+
+TEST_CASE("Text with an embedded NUL byte is an unknown state and keeps every byte", "[state]") {
+    const std::string text("ACTIVE\0", 7);
+    const State state = State::from_string(text);
+    CHECK(state.is_unknown());
+    CHECK(state.to_string().size() == 7);
+    CHECK(state.to_string() == text);
+}
+
+TEST_CASE("An unknown state keeps its exact text through a JSON round trip", "[state]") {
+    const std::string text =
+        GENERATE(as<std::string>{}, "SUSPENDED", "", "active", " ACTIVE", "ACTIVE\n", "\xC3\x89TAT_ACTIF \xE2\x9C\x93");
+    INFO("text: \"" << text << "\"");
+
+    const State read = nlohmann::json(text).get<State>();
+    CHECK(read.is_unknown());
+    CHECK(read.to_string() == text);
+
+    const nlohmann::json written = read;
+    CHECK(written == nlohmann::json(text));
+    CHECK(written.get<State>() == read);
+}
+
+TEST_CASE("A switch over a state dispatches on all four values", "[state]") {
+    CHECK(dispatch(State::from_string("ACTIVE")) == "active");
+    CHECK(dispatch(State::from_string("REVOKED")) == "revoked");
+    CHECK(dispatch(State::from_string("EXPIRED")) == "expired");
+    CHECK(dispatch(State::from_string("SUSPENDED")) == "unknown");
+    CHECK(dispatch(State::from_string("active")) == "unknown");
+    CHECK(dispatch(State()) == "unknown");
+    CHECK(dispatch(State::active) == "active");
+}
+
+TEST_CASE("A default constructed state is unknown with empty text", "[state]") {
+    const State state;
+    CHECK(state.is_unknown());
+    CHECK(state == State::unknown);
+    CHECK(state.to_string().empty());
+    CHECK(state == State(State::unknown));
+    CHECK(state == State::from_string(""));
+
+    const nlohmann::json written = state;
+    CHECK(written == nlohmann::json(""));
+}
+
+TEST_CASE("Two states are equal exactly when their values and texts are", "[state]") {
+    SECTION("named states") {
+        CHECK(State::from_string("ACTIVE") == State(State::active));
+        CHECK_FALSE(State::from_string("ACTIVE") != State(State::active));
+        CHECK(State::from_string("ACTIVE") != State::from_string("REVOKED"));
+        CHECK_FALSE(State::from_string("ACTIVE") == State::from_string("REVOKED"));
+        CHECK(State::from_string("REVOKED") != State::from_string("EXPIRED"));
+    }
+    SECTION("unknown states with the same text are equal") {
+        CHECK(State::from_string("SUSPENDED") == State::from_string("SUSPENDED"));
+        CHECK_FALSE(State::from_string("SUSPENDED") != State::from_string("SUSPENDED"));
+    }
+    SECTION("unknown states with different texts differ") {
+        CHECK(State::from_string("SUSPENDED") != State::from_string("PENDING_APPROVAL"));
+        CHECK_FALSE(State::from_string("SUSPENDED") == State::from_string("PENDING_APPROVAL"));
+        CHECK(State::from_string("active") != State::from_string("Active"));
+        CHECK(State::from_string("SUSPENDED") != State());
+    }
+    SECTION("an unknown state differs from the named state its text resembles") {
+        CHECK(State::from_string("active") != State(State::active));
+        CHECK_FALSE(State::from_string("active") == State(State::active));
+        CHECK(State::from_string(" ACTIVE") != State::from_string("ACTIVE"));
+    }
+}
+
+TEST_CASE("A state compares with a state value in both orders", "[state]") {
+    const State active = State::from_string("ACTIVE");
+    const State suspended = State::from_string("SUSPENDED");
+
+    SECTION("state on the left") {
+        CHECK(active == State::active);
+        CHECK_FALSE(active != State::active);
+        CHECK(active != State::revoked);
+        CHECK_FALSE(active == State::revoked);
+        CHECK(active != State::unknown);
+        CHECK(suspended == State::unknown);
+        CHECK_FALSE(suspended != State::unknown);
+        CHECK(suspended != State::active);
+    }
+    SECTION("value on the left") {
+        CHECK(State::active == active);
+        CHECK_FALSE(State::active != active);
+        CHECK(State::expired != active);
+        CHECK_FALSE(State::expired == active);
+        CHECK(State::unknown != active);
+        CHECK(State::unknown == suspended);
+        CHECK_FALSE(State::unknown != suspended);
+        CHECK(State::active != suspended);
+    }
+}
+
+TEST_CASE("Reading a state from JSON that is not a string throws a validation error", "[state]") {
+    const auto [document, kind] = GENERATE(table<nlohmann::json, konnect::ProblemKind>({
+        {nlohmann::json(42), konnect::ProblemKind::wrong_type},
+        {nlohmann::json(1.5), konnect::ProblemKind::wrong_type},
+        {nlohmann::json(true), konnect::ProblemKind::wrong_type},
+        {nlohmann::json(nullptr), konnect::ProblemKind::null_not_allowed},
+        {nlohmann::json::object({{"state", "ACTIVE"}}), konnect::ProblemKind::wrong_type},
+        {nlohmann::json::array({"ACTIVE"}), konnect::ProblemKind::wrong_type},
+    }));
+    INFO("document: " << document.dump());
+
+    CHECK_THROWS_AS(document.get<State>(), konnect::validation_error);
+    CHECK_THROWS_AS(document.get<State>(), nlohmann::json::exception);
+
+    const std::optional<konnect::validation_error> error = error_from_reading(document);
+    REQUIRE(error.has_value());
+    INFO("what(): " << error->what());
+    CHECK(error->id == konnect::validation_error::invalid_document);
+    REQUIRE(error->problems().size() == 1);
+    CHECK(error->problems().front().pointer.empty());
+    CHECK(error->problems().front().kind == kind);
+}
+
+TEST_CASE("The example body with a state Kong may add later decodes and encodes with the same text", "[state]") {
+    const nlohmann::json document = documents::with_member("state", "PENDING_APPROVAL");
+    INFO("document: " << document.dump());
+
+    const auto response = document.get<konnect::PersonalAccessTokenCreateResponse>();
+    CHECK(response.state.is_unknown());
+    CHECK(response.state == State::unknown);
+    CHECK(response.state.to_string() == "PENDING_APPROVAL");
+    CHECK(dispatch(response.state) == "unknown");
+
+    const nlohmann::json encoded = response;
+    CHECK(encoded.at("state") == "PENDING_APPROVAL");
+    CHECK(encoded == document);
+}
+
+TEST_CASE("An unknown state keeps its exact text through a round trip in ordered_json", "[state]") {
+    SECTION("a state alone") {
+        const State state = State::from_string("PENDING_APPROVAL");
+        const nlohmann::ordered_json written = state;
+        CHECK(written == nlohmann::ordered_json("PENDING_APPROVAL"));
+        const State read = written.get<State>();
+        CHECK(read.is_unknown());
+        CHECK(read.to_string() == "PENDING_APPROVAL");
+        CHECK(read == state);
+    }
+    SECTION("in Kong's example") {
+        const nlohmann::ordered_json document =
+            nlohmann::ordered_json::parse(documents::with_member("state", "PENDING_APPROVAL").dump());
+        INFO("document: " << document.dump());
+        const auto response = document.get<konnect::PersonalAccessTokenCreateResponse>();
+        CHECK(response.state.to_string() == "PENDING_APPROVAL");
+
+        const nlohmann::ordered_json encoded = response;
+        INFO("encoded: " << encoded.dump());
+        CHECK(encoded.at("state") == "PENDING_APPROVAL");
+        CHECK(encoded.get<konnect::PersonalAccessTokenCreateResponse>().state == response.state);
+    }
+}

@@ -1,0 +1,461 @@
+// validate(), the problems it lists, and the validation_error that decoding throws with them.
+#include "catch.hpp"
+#include "documents.hpp"
+
+#include <konnect/personal_access_token_create_response.hpp>
+
+#include <cstddef>
+#include <exception>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace {
+
+using Response = konnect::PersonalAccessTokenCreateResponse;
+using konnect::ProblemKind;
+
+constexpr std::string_view uuid_string = "a UUID string";
+constexpr std::string_view date_time_string = "an RFC 3339 date-time string";
+constexpr std::string_view plain_string = "a string";
+
+// What the schema says about each member, in schema order.
+struct Member {
+    std::string key;
+    std::string_view expected;  // how a problem names the value the member needs
+    bool required;
+    bool nullable;
+};
+const std::vector<Member> members{{"id", uuid_string, true, false},
+                                  {"user_id", uuid_string, true, false},
+                                  {"name", plain_string, true, false},
+                                  {"state", plain_string, true, false},
+                                  {"konnect_token", plain_string, true, false},
+                                  {"revoked_by", uuid_string, false, true},
+                                  {"created_at", date_time_string, true, false},
+                                  {"updated_at", date_time_string, false, false},
+                                  {"last_used_at", date_time_string, false, true},
+                                  {"expires_at", date_time_string, true, true},
+                                  {"revoked_at", date_time_string, false, true}};
+
+bool contains(std::string_view text, std::string_view part) { return text.find(part) != std::string_view::npos; }
+
+std::string problems_text(const std::vector<konnect::Problem>& problems) {
+    std::string text;
+    for (const auto& problem : problems)
+        text += to_string(problem) + "\n";
+    return text;
+}
+
+std::vector<ProblemKind> problem_kinds(const std::vector<konnect::Problem>& problems) {
+    std::vector<ProblemKind> kinds;
+    for (const auto& problem : problems)
+        kinds.push_back(problem.kind);
+    return kinds;
+}
+
+// The validation_error that decoding `document` throws; nothing when decoding succeeds.
+std::optional<konnect::validation_error> decoding_error(const nlohmann::json& document) {
+    try {
+        static_cast<void>(document.get<Response>());
+    } catch (const konnect::validation_error& error) {
+        return error;
+    }
+    return std::nullopt;
+}
+
+// The first stretch of the token (12 bytes) that `text` shows, or an empty string when it shows none.
+std::string token_fragment_in(std::string_view text) {
+    constexpr std::size_t fragment_size = 12;
+    const std::string_view token = documents::kong_example_token;
+    for (std::size_t at = 0; at + fragment_size <= token.size(); ++at) {
+        if (contains(text, token.substr(at, fragment_size))) return std::string(token.substr(at, fragment_size));
+    }
+    return {};
+}
+
+// Nests `levels` containers of one shape: 1 is an empty array or object.
+enum class Shape { arrays, objects };
+nlohmann::json nested(std::size_t levels, Shape shape) {
+    nlohmann::json value = shape == Shape::arrays ? nlohmann::json::array() : nlohmann::json::object();
+    for (std::size_t level = 1; level < levels; ++level) {
+        nlohmann::json outer = shape == Shape::arrays ? nlohmann::json::array() : nlohmann::json::object();
+        if (shape == Shape::arrays) {
+            outer.push_back(std::move(value));
+        } else {
+            outer["a"] = std::move(value);
+        }
+        value = std::move(outer);
+    }
+    return value;
+}
+
+}  // namespace
+
+TEST_CASE("The Kong example and its valid variants have no problems", "[validation]") {
+    const std::vector<nlohmann::json> valid{
+        documents::kong_example(),
+        documents::without_member("updated_at"),
+        documents::with_member("state", "SOME_FUTURE_STATE"),
+        documents::with_member("extra", nlohmann::json::parse(R"({"any": ["shape", 1, null]})")),
+        documents::with_member("created_at", "2023-01-01T02:00:00.5+02:00"),
+        documents::with_member("id", "83F8380E-7798-4566-99E3-2EDF2B57D289")};
+    for (const auto& document : valid) {
+        INFO("document: " << document.dump());
+        const auto problems = konnect::validate(document);
+        INFO("problems:\n" << problems_text(problems));
+        CHECK(problems.empty());
+        CHECK_NOTHROW(document.get<Response>());
+    }
+}
+
+TEST_CASE("A document without a required member is rejected with one missing problem naming it", "[validation]") {
+    for (const auto& member : members) {
+        if (!member.required) continue;
+        const nlohmann::json document = documents::without_member(member.key);
+        INFO("member: " << member.key << "\ndocument: " << document.dump());
+        const auto problems = konnect::validate(document);
+        INFO("problems:\n" << problems_text(problems));
+        REQUIRE(problems.size() == 1);
+        CHECK(problems[0].pointer == "/" + member.key);
+        CHECK(problems[0].kind == ProblemKind::missing);
+        CHECK(contains(problems[0].message, "missing"));
+        CHECK(contains(problems[0].message, "expected " + std::string(member.expected)));
+    }
+}
+
+TEST_CASE("A document without an optional member has no problems", "[validation]") {
+    for (const auto& member : members) {
+        if (member.required) continue;
+        const nlohmann::json document = documents::without_member(member.key);
+        INFO("member: " << member.key << "\ndocument: " << document.dump());
+        const auto problems = konnect::validate(document);
+        INFO("problems:\n" << problems_text(problems));
+        CHECK(problems.empty());
+    }
+}
+
+TEST_CASE("A null non nullable member is rejected with one null_not_allowed problem naming it", "[validation]") {
+    for (const auto& member : members) {
+        if (member.nullable) continue;
+        const nlohmann::json document = documents::with_member(member.key, nullptr);
+        INFO("member: " << member.key << "\ndocument: " << document.dump());
+        const auto problems = konnect::validate(document);
+        INFO("problems:\n" << problems_text(problems));
+        REQUIRE(problems.size() == 1);
+        CHECK(problems[0].pointer == "/" + member.key);
+        CHECK(problems[0].kind == ProblemKind::null_not_allowed);
+        CHECK(contains(problems[0].message, "expected " + std::string(member.expected)));
+        CHECK(contains(problems[0].message, "found null"));
+        CHECK_FALSE(contains(problems[0].message, "or null"));
+    }
+}
+
+TEST_CASE("A null updated_at is rejected although an absent updated_at is accepted", "[validation]") {
+    // The schema lets updated_at be left out but, unlike last_used_at, never be null.
+    CHECK(konnect::validate(documents::without_member("updated_at")).empty());
+
+    const nlohmann::json document = documents::with_member("updated_at", nullptr);
+    INFO("document: " << document.dump());
+    const auto problems = konnect::validate(document);
+    INFO("problems:\n" << problems_text(problems));
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].pointer == "/updated_at");
+    CHECK(problems[0].kind == ProblemKind::null_not_allowed);
+    CHECK_THROWS_AS(document.get<Response>(), konnect::validation_error);
+}
+
+TEST_CASE("Nullable members accept null", "[validation]") {
+    for (const auto& member : members) {
+        if (!member.nullable) continue;
+        const nlohmann::json document = documents::with_member(member.key, nullptr);
+        INFO("member: " << member.key << "\ndocument: " << document.dump());
+        const auto problems = konnect::validate(document);
+        INFO("problems:\n" << problems_text(problems));
+        CHECK(problems.empty());
+        CHECK_NOTHROW(document.get<Response>());
+    }
+}
+
+TEST_CASE("A member of a wrong JSON type is rejected with one wrong_type problem saying what was expected and found",
+          "[validation]") {
+    const std::vector<std::pair<nlohmann::json, std::string>> wrong_values{
+        {nlohmann::json(42), "found a number"},
+        {nlohmann::json(-1.5), "found a number"},
+        {nlohmann::json(true), "found a boolean"},
+        {nlohmann::json(false), "found a boolean"},
+        {nlohmann::json::array(), "found an array"},
+        {nlohmann::json::parse(R"(["2023-01-01T00:00:00.000Z"])"), "found an array"},
+        {nlohmann::json::object(), "found an object"},
+        {nlohmann::json::parse(R"({"value": "x"})"), "found an object"}};
+    for (const auto& member : members) {
+        for (const auto& [value, found] : wrong_values) {
+            const nlohmann::json document = documents::with_member(member.key, value);
+            INFO("member: " << member.key << "\ndocument: " << document.dump());
+            const auto problems = konnect::validate(document);
+            INFO("problems:\n" << problems_text(problems));
+            REQUIRE(problems.size() == 1);
+            CHECK(problems[0].pointer == "/" + member.key);
+            CHECK(problems[0].kind == ProblemKind::wrong_type);
+            CHECK(contains(problems[0].message, "expected " + std::string(member.expected)));
+            CHECK(contains(problems[0].message, found));
+            CHECK(contains(problems[0].message, "or null") == member.nullable);
+        }
+    }
+}
+
+TEST_CASE("A string that is not a UUID or not a date-time is rejected as invalid_format quoting the string",
+          "[validation]") {
+    const std::vector<std::string> not_uuids{"not-a-uuid",
+                                             "",
+                                             "83f8380e7798456699e32edf2b57d289",
+                                             "{83f8380e-7798-4566-99e3-2edf2b57d289}",
+                                             "83f8380e-7798-4566-99e3-2edf2b57d28g",
+                                             " 83f8380e-7798-4566-99e3-2edf2b57d289"};
+    const std::vector<std::string> not_date_times{"2023-01-01",
+                                                  "",
+                                                  "yesterday",
+                                                  "2023-01-01 00:00:00Z",
+                                                  "2023-13-01T00:00:00.000Z",
+                                                  "2023-02-29T00:00:00.000Z",
+                                                  "2023-01-01T00:00:00.000"};
+    for (const auto& member : members) {
+        if (member.expected == plain_string) continue;
+        for (const auto& text : member.expected == uuid_string ? not_uuids : not_date_times) {
+            const nlohmann::json document = documents::with_member(member.key, text);
+            INFO("member: " << member.key << "\ndocument: " << document.dump());
+            const auto problems = konnect::validate(document);
+            INFO("problems:\n" << problems_text(problems));
+            REQUIRE(problems.size() == 1);
+            CHECK(problems[0].pointer == "/" + member.key);
+            CHECK(problems[0].kind == ProblemKind::invalid_format);
+            CHECK(contains(problems[0].message, "expected " + std::string(member.expected)));
+            CHECK(contains(problems[0].message, "found the string \"" + text + "\""));
+        }
+    }
+}
+
+TEST_CASE("A document with several faults lists every problem in schema order", "[validation]") {
+    SECTION("four faults whose keys sort differently from the schema") {
+        nlohmann::json document = documents::without_member("id");
+        document["user_id"] = "not-a-uuid";
+        document["name"] = 42;
+        document["created_at"] = "bad";
+        document["updated_at"] = nullptr;
+        INFO("document: " << document.dump());
+        const auto problems = konnect::validate(document);
+        INFO("problems:\n" << problems_text(problems));
+        CHECK(documents::problem_pointers(document) ==
+              std::vector<std::string>{"/id", "/user_id", "/name", "/created_at", "/updated_at"});
+        CHECK(problem_kinds(problems) == std::vector<ProblemKind>{ProblemKind::missing, ProblemKind::invalid_format,
+                                                                  ProblemKind::wrong_type, ProblemKind::invalid_format,
+                                                                  ProblemKind::null_not_allowed});
+    }
+    SECTION("every member broken at once") {
+        nlohmann::json document = nlohmann::json::object();
+        std::vector<std::string> expected;
+        for (const auto& member : members) {
+            document[member.key] = 42;
+            expected.push_back("/" + member.key);
+        }
+        INFO("document: " << document.dump());
+        CHECK(documents::problem_pointers(document) == expected);
+    }
+}
+
+TEST_CASE("A root that is not an object is rejected with one wrong_type problem for the whole document",
+          "[validation]") {
+    const std::vector<nlohmann::json> roots{nlohmann::json::array(), nlohmann::json::array({documents::kong_example()}),
+                                            nlohmann::json("text"),  nlohmann::json(42),
+                                            nlohmann::json(1.5),     nlohmann::json(nullptr),
+                                            nlohmann::json(true),    nlohmann::json(false)};
+    for (const auto& document : roots) {
+        INFO("document: " << document.dump());
+        const auto problems = konnect::validate(document);
+        INFO("problems:\n" << problems_text(problems));
+        REQUIRE(problems.size() == 1);
+        CHECK(problems[0].pointer.empty());
+        CHECK(problems[0].kind == ProblemKind::wrong_type);
+        CHECK(contains(problems[0].message, "expected an object"));
+    }
+}
+
+TEST_CASE("Decoding an invalid document throws a validation_error with the problems validate finds", "[validation]") {
+    nlohmann::json several_faults = documents::without_member("id");
+    several_faults["name"] = 42;
+    several_faults["created_at"] = "bad";
+    several_faults["updated_at"] = nullptr;
+    const std::vector<nlohmann::json> invalid{
+        several_faults,
+        documents::without_member("expires_at"),
+        documents::with_member("konnect_token", 1),
+        documents::with_member("extra", nested(konnect::max_nesting_depth, Shape::arrays)),
+        nlohmann::json::array(),
+        nlohmann::json(nullptr),
+        nlohmann::json::object()};
+    for (const auto& document : invalid) {
+        INFO("document: " << document.dump());
+        std::vector<konnect::Problem> problems;
+        CHECK_NOTHROW(problems = konnect::validate(document));
+        INFO("validate() finds:\n" << problems_text(problems));
+        CHECK_FALSE(problems.empty());
+
+        const auto error = decoding_error(document);
+        REQUIRE(error.has_value());
+        const std::string what = error->what();
+        INFO("what(): " << what);
+        CHECK(error->problems() == problems);
+        CHECK(error->id == konnect::validation_error::invalid_document);
+        CHECK(what.rfind("[konnect.validation_error.701]", 0) == 0);
+        for (const auto& problem : problems) {
+            INFO("pointer: " << problem.pointer);
+            CHECK(contains(what, (problem.pointer.empty() ? std::string("(document)") : problem.pointer) + ": "));
+        }
+    }
+}
+
+TEST_CASE("A decoding error can be caught as a nlohmann json exception with id 701 and as a std exception",
+          "[validation]") {
+    const nlohmann::json document = documents::without_member("name");
+    INFO("document: " << document.dump());
+    CHECK_THROWS_AS(document.get<Response>(), nlohmann::json::exception);
+    CHECK_THROWS_AS(document.get<Response>(), std::exception);
+
+    std::optional<int> id;
+    try {
+        static_cast<void>(document.get<Response>());
+    } catch (const nlohmann::json::exception& error) {
+        id = error.id;
+    }
+    REQUIRE(id.has_value());
+    CHECK(*id == 701);
+}
+
+TEST_CASE("The what text lists at most sixteen problems and says how many more there are", "[validation]") {
+    const std::vector<std::pair<std::size_t, std::string>> counts{
+        {1, ""}, {16, ""}, {17, "and 1 more"}, {20, "and 4 more"}};
+    for (const auto& [count, more] : counts) {
+        std::vector<konnect::Problem> problems;
+        for (std::size_t i = 0; i < count; ++i)
+            problems.push_back({"/p" + std::to_string(i), ProblemKind::wrong_type, "problem " + std::to_string(i)});
+        const konnect::validation_error error(konnect::validation_error::invalid_document, problems);
+        const std::string what = error.what();
+        INFO("problems: " << count << "\nwhat(): " << what);
+
+        CHECK(error.problems() == problems);
+        CHECK(what.rfind("[konnect.validation_error.701] " + std::to_string(count) + " problem", 0) == 0);
+        for (std::size_t i = 0; i < count; ++i) {
+            INFO("problem " << i);
+            CHECK(contains(what, "/p" + std::to_string(i) + ": ") == (i < 16));
+        }
+        if (more.empty()) {
+            CHECK_FALSE(contains(what, "more"));
+        } else {
+            CHECK(contains(what, "; " + more));
+        }
+    }
+}
+
+TEST_CASE("No problem or what text contains the token value whatever member the value turns up in", "[validation]") {
+    const std::string token(documents::kong_example_token);
+    nlohmann::json token_copied_to_unknown = documents::with_member("name", 42);
+    token_copied_to_unknown["copy_of_the_token"] = token;
+    nlohmann::json token_everywhere = documents::kong_example();
+    for (const auto& member : members)
+        if (member.key != "konnect_token") token_everywhere[member.key] = token;
+    nlohmann::json token_as_deep_key = documents::kong_example();
+    token_as_deep_key[token] = nested(konnect::max_nesting_depth, Shape::arrays);
+
+    const std::vector<std::pair<std::string, nlohmann::json>> documents_with_token{
+        {"token valid and name a number", documents::with_member("name", 42)},
+        {"token valid and id missing", documents::without_member("id")},
+        {"token in id", documents::with_member("id", token)},
+        {"token in user_id", documents::with_member("user_id", token)},
+        {"token in revoked_by", documents::with_member("revoked_by", token)},
+        {"token in created_at", documents::with_member("created_at", token)},
+        {"token in updated_at", documents::with_member("updated_at", token)},
+        {"token in last_used_at", documents::with_member("last_used_at", token)},
+        {"token in expires_at", documents::with_member("expires_at", token)},
+        {"token in revoked_at", documents::with_member("revoked_at", token)},
+        {"token in every other member", token_everywhere},
+        {"token inside a longer bad uuid", documents::with_member("id", "83f8380e-" + token + "-x")},
+        {"token after a valid date-time", documents::with_member("created_at", "2023-01-01T00:00:00.000Z" + token)},
+        {"token where quoting cuts a long string", documents::with_member("user_id", std::string(40, 'x') + token)},
+        {"token past the quoted part of a long string", documents::with_member("id", std::string(100, 'x') + token)},
+        {"token in an unknown member and name a number", token_copied_to_unknown},
+        {"token as the name of a too deep unknown member", token_as_deep_key},
+        {"token inside an array given for name", documents::with_member("name", nlohmann::json::array({token}))},
+        {"token as a key of an object given for state", documents::with_member("state", {{token, 1}})}};
+
+    for (const auto& [description, document] : documents_with_token) {
+        INFO(description << "\ndocument: " << document.dump());
+        const auto problems = konnect::validate(document);
+        REQUIRE_FALSE(problems.empty());
+        for (const auto& problem : problems) {
+            INFO("problem pointer: " << problem.pointer << "\nproblem message: " << problem.message);
+            CHECK(token_fragment_in(problem.message).empty());
+            CHECK(token_fragment_in(problem.pointer).empty());
+        }
+        const auto error = decoding_error(document);
+        REQUIRE(error.has_value());
+        INFO("what(): " << error->what());
+        CHECK(token_fragment_in(error->what()).empty());
+    }
+}
+
+TEST_CASE("An unknown member nested to the depth limit is accepted and one level deeper is rejected as too_deep",
+          "[validation]") {
+    // The root object is level 1, so a member's value may hold max_nesting_depth - 1 levels.
+    for (const Shape shape : {Shape::arrays, Shape::objects}) {
+        INFO("nested " << (shape == Shape::arrays ? "arrays" : "objects"));
+        {
+            const nlohmann::json at_limit = nested(konnect::max_nesting_depth - 1, shape);
+            const nlohmann::json document = documents::with_member("deep", at_limit);
+            const auto problems = konnect::validate(document);
+            INFO("at the limit, problems:\n" << problems_text(problems));
+            CHECK(problems.empty());
+            const auto response = document.get<Response>();
+            REQUIRE(response.additional_properties.contains("deep"));
+            CHECK(response.additional_properties.at("deep") == at_limit);
+        }
+        {
+            const nlohmann::json document = documents::with_member("deep", nested(konnect::max_nesting_depth, shape));
+            const auto problems = konnect::validate(document);
+            INFO("one level deeper, problems:\n" << problems_text(problems));
+            REQUIRE(problems.size() == 1);
+            CHECK(problems[0].kind == ProblemKind::too_deep);
+            CHECK_THROWS_AS(document.get<Response>(), konnect::validation_error);
+        }
+    }
+}
+
+TEST_CASE("A hundred thousand levels of nesting are reported as a problem without recursing", "[validation]") {
+    // Never copy, compare or dump these documents: those nlohmann operations recurse.
+    constexpr std::size_t levels = 100000;
+    struct Placement {
+        std::string where;
+        std::function<nlohmann::json(nlohmann::json)> place;
+        ProblemKind kind;
+        std::optional<std::string> pointer;  // none where the schema does not name the member
+    };
+    const std::vector<Placement> placements{
+        {"an unknown member", [](nlohmann::json deep) { return documents::with_member("deep", std::move(deep)); },
+         ProblemKind::too_deep, std::nullopt},
+        {"the name member", [](nlohmann::json deep) { return documents::with_member("name", std::move(deep)); },
+         ProblemKind::wrong_type, "/name"},
+        {"the root", [](nlohmann::json deep) { return deep; }, ProblemKind::wrong_type, ""}};
+    for (const auto& placement : placements) {
+        INFO("deep value in " << placement.where);
+        const nlohmann::json document = placement.place(nested(levels, Shape::arrays));
+        std::vector<konnect::Problem> problems;
+        CHECK_NOTHROW(problems = konnect::validate(document));
+        INFO("problems:\n" << problems_text(problems));
+        REQUIRE(problems.size() == 1);
+        CHECK(problems[0].kind == placement.kind);
+        if (placement.pointer) CHECK(problems[0].pointer == *placement.pointer);
+        CHECK_THROWS_AS(document.get<Response>(), konnect::validation_error);
+    }
+}
