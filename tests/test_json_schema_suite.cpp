@@ -3,13 +3,12 @@
 // Built only when CMake is given KONNECT_MODELS_JSON_SCHEMA_TEST_SUITE_DIR, the folder holding the suite's
 // date-time.json and uuid.json (each an array of {description, schema, tests: [{description, data, valid}]}).
 #include "catch.hpp"
-#include "documents.hpp"
+#include "support.hpp"
 
 #include <konnect/personal_access_token_create_response.hpp>
 
 #include <cstddef>
 #include <fstream>
-#include <optional>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -28,30 +27,29 @@ std::string suite_path(std::string_view file_name) {
     return std::string(KONNECT_MODELS_JSON_SCHEMA_TEST_SUITE_DIR) + "/" + std::string(file_name);
 }
 
-// The file's JSON, or nothing when it cannot be opened or is not JSON.
-std::optional<nlohmann::json> read_suite_file(const std::string& path) {
+// The file's JSON array of cases; the test stops here when the file cannot be opened, is not JSON or not an array.
+nlohmann::json read_suite_file(const std::string& path) {
     std::ifstream file(path, std::ios::binary);
-    if (!file) return std::nullopt;
+    REQUIRE(file.is_open());
     std::ostringstream text;
     text << file.rdbuf();
     nlohmann::json document = nlohmann::json::parse(text.str(), nullptr, false);
-    if (document.is_discarded()) return std::nullopt;
+    REQUIRE_FALSE(document.is_discarded());
+    REQUIRE(document.is_array());
     return document;
 }
 
 // The data as JSON text with non-ASCII escaped, so that NUL, newlines and Bengali digits show in a failure.
 std::string shown(const nlohmann::json& data) { return data.dump(-1, ' ', true); }
 
-// Runs `check(description, data, valid)` on every test of every case whose data is a string, after checking
-// that the file is the suite's file for `format`; gives how many string vectors were checked.
+// Runs `check(data, valid)` on every test of every case whose data is a string, with the vector as context, after
+// checking that the file is the suite's file for `format`; then checks that enough string vectors were there.
 template <typename Check>
-std::size_t for_each_string_vector(const std::string& path, std::string_view format, Check check) {
+void check_every_string_vector(std::string_view file_name, std::string_view format, Check check) {
+    const std::string path = suite_path(file_name);
     INFO("suite file " << path);
-    const std::optional<nlohmann::json> suite = read_suite_file(path);
-    REQUIRE(suite.has_value());
-    REQUIRE(suite->is_array());
     std::size_t checked = 0;
-    for (const nlohmann::json& test_case : *suite) {
+    for (const nlohmann::json& test_case : read_suite_file(path)) {
         const std::string case_description = test_case.value("description", std::string());
         INFO("case " << case_description);
         REQUIRE(test_case.contains("schema"));
@@ -62,77 +60,57 @@ std::size_t for_each_string_vector(const std::string& path, std::string_view for
             const nlohmann::json& data = test.at("data");
             if (!data.is_string()) continue;  // the suite's "format ignores non-strings" vectors, per its README
             REQUIRE(test.at("valid").is_boolean());
-            check(test.value("description", std::string()), data, test.at("valid").get<bool>());
+            const bool valid = test.at("valid").get<bool>();
+            INFO("vector " << test.value("description", std::string()) << ": " << shown(data) << " is "
+                           << (valid ? "valid" : "invalid"));
+            check(data, valid);
             ++checked;
         }
     }
-    return checked;
+    INFO("string vectors checked in the suite file");
+    CHECK(checked >= minimum_string_vectors);
+}
+
+// Checks that validate() finds nothing wrong in Kong's example with `member` set to each valid string vector of
+// the file, and exactly one invalid_format problem at `member` with each invalid one.
+void check_member_takes_exactly_the_valid_vectors(std::string_view file_name, std::string_view format,
+                                                  const std::string& member) {
+    check_every_string_vector(file_name, format, [&member](const nlohmann::json& data, bool valid) {
+        const std::vector<konnect::Problem> problems = konnect::validate(documents::with_member(member, data));
+        if (valid) {
+            INFO("first problem " << (problems.empty() ? std::string("none") : konnect::to_string(problems[0])));
+            CHECK(problems.empty());
+        } else {
+            REQUIRE(problems.size() == 1);
+            CHECK(problems[0].pointer == "/" + member);
+            CHECK(problems[0].kind == konnect::ProblemKind::invalid_format);
+        }
+    });
 }
 
 }  // namespace
 
 TEST_CASE("Timestamp from_string agrees with every date-time string vector of the JSON Schema Test Suite",
           "[json-schema-suite]") {
-    const std::size_t checked = for_each_string_vector(
-        suite_path("date-time.json"), "date-time",
-        [](const std::string& description, const nlohmann::json& data, bool valid) {
-            const std::string& text = data.get_ref<const std::string&>();
-            INFO("vector " << description << ": " << shown(data) << " is " << (valid ? "valid" : "invalid"));
-            CHECK(konnect::Timestamp::from_string(text).has_value() == valid);
-        });
-    INFO("string vectors checked in the suite file");
-    CHECK(checked >= minimum_string_vectors);
+    check_every_string_vector("date-time.json", "date-time", [](const nlohmann::json& data, bool valid) {
+        CHECK(konnect::Timestamp::from_string(data.get_ref<const std::string&>()).has_value() == valid);
+    });
 }
 
 TEST_CASE("Uuid from_string agrees with every uuid string vector of the JSON Schema Test Suite",
           "[json-schema-suite]") {
-    const std::size_t checked = for_each_string_vector(
-        suite_path("uuid.json"), "uuid", [](const std::string& description, const nlohmann::json& data, bool valid) {
-            const std::string& text = data.get_ref<const std::string&>();
-            INFO("vector " << description << ": " << shown(data) << " is " << (valid ? "valid" : "invalid"));
-            CHECK(konnect::Uuid::from_string(text).has_value() == valid);
-        });
-    INFO("string vectors checked in the suite file");
-    CHECK(checked >= minimum_string_vectors);
+    check_every_string_vector("uuid.json", "uuid", [](const nlohmann::json& data, bool valid) {
+        CHECK(konnect::Uuid::from_string(data.get_ref<const std::string&>()).has_value() == valid);
+    });
 }
 
 TEST_CASE("Validate accepts the Kong example with created_at set to exactly the valid date-time vectors",
           "[json-schema-suite]") {
-    const std::size_t checked = for_each_string_vector(
-        suite_path("date-time.json"), "date-time",
-        [](const std::string& description, const nlohmann::json& data, bool valid) {
-            INFO("vector " << description << ": " << shown(data) << " is " << (valid ? "valid" : "invalid"));
-            const std::vector<konnect::Problem> problems =
-                konnect::validate(documents::with_member("created_at", data));
-            if (valid) {
-                INFO("first problem " << (problems.empty() ? std::string("none") : konnect::to_string(problems[0])));
-                CHECK(problems.empty());
-            } else {
-                REQUIRE(problems.size() == 1);
-                CHECK(problems[0].pointer == "/created_at");
-                CHECK(problems[0].kind == konnect::ProblemKind::invalid_format);
-            }
-        });
-    INFO("string vectors checked in the suite file");
-    CHECK(checked >= minimum_string_vectors);
+    check_member_takes_exactly_the_valid_vectors("date-time.json", "date-time", "created_at");
 }
 
 TEST_CASE("Validate accepts the Kong example with id set to exactly the valid uuid vectors", "[json-schema-suite]") {
-    const std::size_t checked = for_each_string_vector(
-        suite_path("uuid.json"), "uuid", [](const std::string& description, const nlohmann::json& data, bool valid) {
-            INFO("vector " << description << ": " << shown(data) << " is " << (valid ? "valid" : "invalid"));
-            const std::vector<konnect::Problem> problems = konnect::validate(documents::with_member("id", data));
-            if (valid) {
-                INFO("first problem " << (problems.empty() ? std::string("none") : konnect::to_string(problems[0])));
-                CHECK(problems.empty());
-            } else {
-                REQUIRE(problems.size() == 1);
-                CHECK(problems[0].pointer == "/id");
-                CHECK(problems[0].kind == konnect::ProblemKind::invalid_format);
-            }
-        });
-    INFO("string vectors checked in the suite file");
-    CHECK(checked >= minimum_string_vectors);
+    check_member_takes_exactly_the_valid_vectors("uuid.json", "uuid", "id");
 }
 
 TEST_CASE("The non-string vectors of the JSON Schema Test Suite are neither timestamps nor UUIDs",
@@ -140,11 +118,8 @@ TEST_CASE("The non-string vectors of the JSON Schema Test Suite are neither time
     for (const std::string_view file_name : {"date-time.json", "uuid.json"}) {
         const std::string path = suite_path(file_name);
         INFO("suite file " << path);
-        const std::optional<nlohmann::json> suite = read_suite_file(path);
-        REQUIRE(suite.has_value());
-        REQUIRE(suite->is_array());
         std::size_t non_strings = 0;
-        for (const nlohmann::json& test_case : *suite) {
+        for (const nlohmann::json& test_case : read_suite_file(path)) {
             for (const nlohmann::json& test : test_case.at("tests")) {
                 const nlohmann::json& data = test.at("data");
                 if (data.is_string()) continue;

@@ -1,6 +1,6 @@
 // PersonalAccessTokenCreateResponse::parse: text to a validated response, or a validation_error saying why not.
 #include "catch.hpp"
-#include "documents.hpp"
+#include "support.hpp"
 
 #include <konnect/personal_access_token_create_response.hpp>
 
@@ -14,8 +14,8 @@
 namespace {
 
 using Response = konnect::PersonalAccessTokenCreateResponse;
-
-bool contains(std::string_view text, std::string_view part) { return text.find(part) != std::string_view::npos; }
+using documents::kong_example_text_plus;
+using support::contains;
 
 // Kong's example text with the first `from` replaced by `to`.
 std::string example_with(std::string_view from, std::string_view to) {
@@ -25,20 +25,9 @@ std::string example_with(std::string_view from, std::string_view to) {
     return text.replace(at, from.size(), to);
 }
 
-// Kong's example text with `members` (each starting with a comma) added before its closing brace.
-std::string example_plus(std::string_view members) {
-    const std::string_view text = documents::kong_example_text;
-    return std::string(text.substr(0, text.size() - 1)) + std::string(members) + "}";
-}
-
 // The validation_error that parsing `text` throws; nothing when parsing succeeds.
 std::optional<konnect::validation_error> parse_error(std::string_view text) {
-    try {
-        static_cast<void>(Response::parse(text));
-    } catch (const konnect::validation_error& error) {
-        return error;
-    }
-    return std::nullopt;
+    return support::validation_error_from([text] { static_cast<void>(Response::parse(text)); });
 }
 
 // The number that follows the word "byte" (as in "at byte 6" or "at byte offset 6"), if there is one.
@@ -54,16 +43,6 @@ std::optional<std::size_t> reported_byte(std::string_view message) {
     for (; position < message.size() && is_digit(message[position]); ++position)
         value = value * 10 + static_cast<std::size_t>(message[position] - '0');
     return value;
-}
-
-// The first stretch of the token (12 bytes) that `text` shows, or an empty string when it shows none.
-std::string token_fragment_in(std::string_view text) {
-    constexpr std::size_t fragment_size = 12;
-    const std::string_view token = documents::kong_example_token;
-    for (std::size_t at = 0; at + fragment_size <= token.size(); ++at) {
-        if (contains(text, token.substr(at, fragment_size))) return std::string(token.substr(at, fragment_size));
-    }
-    return {};
 }
 
 std::string nested_arrays_text(std::size_t levels) { return std::string(levels, '[') + std::string(levels, ']'); }
@@ -89,14 +68,14 @@ TEST_CASE("Malformed JSON is rejected with id 702 and one malformed_json problem
         {"truncated after a member name", R"({"id":)"},
         {"the Kong example cut in half", std::string(documents::kong_example_text.substr(0, 100))},
         {"trailing garbage", "{} x"},
-        {"a second document", example_plus("") + "{}"},
+        {"a second document", kong_example_text_plus("") + "{}"},
         {"a single quoted string", example_with(R"("Development Token")", "'Development Token'")},
         {"an unterminated string", R"({"name":"Development Token)"},
         {"an invalid UTF-8 byte inside a string", example_with("Development Token", "Development\xff Token")},
         {"a raw control character inside a string", example_with("Development Token", "Development\x01 Token")},
-        {"a number overflowing a double in an unknown member", example_plus(R"(,"x":1e999)")},
-        {"a trailing comma", example_plus(",")},
-        {"a comment", example_plus(R"(/* note */)")}};
+        {"a number overflowing a double in an unknown member", kong_example_text_plus(R"(,"x":1e999)")},
+        {"a trailing comma", kong_example_text_plus(",")},
+        {"a comment", kong_example_text_plus(R"(/* note */)")}};
     for (const auto& [description, text] : malformed) {
         INFO(description << "\ntext: " << text);
         const auto error = parse_error(text);
@@ -158,12 +137,8 @@ TEST_CASE("Malformed text around the token never shows the token in the error", 
         const auto error = parse_error(malformed);
         REQUIRE(error.has_value());
         INFO("what(): " << error->what());
-        CHECK(token_fragment_in(error->what()).empty());
-        for (const auto& problem : error->problems()) {
-            INFO("problem pointer: " << problem.pointer << "\nproblem message: " << problem.message);
-            CHECK(token_fragment_in(problem.message).empty());
-            CHECK(token_fragment_in(problem.pointer).empty());
-        }
+        CHECK(support::token_fragment_in(error->what()).empty());
+        support::check_no_token_fragment_in(error->problems());
     }
 }
 
@@ -171,14 +146,14 @@ TEST_CASE("Text nested to the depth limit parses and one level deeper is rejecte
     // The root object is level 1, so a member's value may hold max_nesting_depth - 1 levels.
     const std::size_t member_levels = konnect::max_nesting_depth - 1;
     SECTION("at the limit") {
-        const std::string text = example_plus(R"(,"x":)" + nested_arrays_text(member_levels));
+        const std::string text = kong_example_text_plus(R"(,"x":)" + nested_arrays_text(member_levels));
         INFO("text: " << text);
         const Response response = Response::parse(text);
         REQUIRE(response.additional_properties.contains("x"));
         CHECK(response.additional_properties.at("x") == nlohmann::json::parse(nested_arrays_text(member_levels)));
     }
     SECTION("one level deeper") {
-        const std::string text = example_plus(R"(,"x":)" + nested_arrays_text(member_levels + 1));
+        const std::string text = kong_example_text_plus(R"(,"x":)" + nested_arrays_text(member_levels + 1));
         INFO("text: " << text);
         const auto error = parse_error(text);
         REQUIRE(error.has_value());
@@ -193,7 +168,7 @@ TEST_CASE("A million opening brackets are rejected as too_deep without crashing"
     // too_deep rather than malformed_json shows that parsing stopped at the limit, not at the end of the text.
     const std::string brackets(1000000, '[');
     const std::vector<std::pair<std::string, std::string>> cases{
-        {"as the whole text", brackets}, {"in an unknown member", example_plus(R"(,"x":)" + brackets)}};
+        {"as the whole text", brackets}, {"in an unknown member", kong_example_text_plus(R"(,"x":)" + brackets)}};
     for (const auto& [description, text] : cases) {
         INFO("a million opening brackets " << description);
         const auto error = parse_error(text);
@@ -212,8 +187,8 @@ TEST_CASE("Valid JSON that breaks the schema is rejected with id 701 and the pro
                                          R"("text")",
                                          example_with(R"("Development Token")", "42"),
                                          example_with(R"("2023-01-01T00:00:00.000Z")", R"("yesterday")"),
-                                         example_plus(R"(,"revoked_by":"nope")"),
-                                         example_plus(R"(,"updated_at":null)"),
+                                         kong_example_text_plus(R"(,"revoked_by":"nope")"),
+                                         kong_example_text_plus(R"(,"updated_at":null)"),
                                          R"({"id":1,"user_id":null,"name":[],"state":{},"extra":true})"};
     for (const auto& text : texts) {
         INFO("text: " << text);
@@ -229,7 +204,7 @@ TEST_CASE("Valid JSON that breaks the schema is rejected with id 701 and the pro
 }
 
 TEST_CASE("When a member name repeats the last one wins", "[parse]") {
-    const std::string text = example_plus(R"(,"name":"Second Name")");
+    const std::string text = kong_example_text_plus(R"(,"name":"Second Name")");
     INFO("text: " << text);
     CHECK(Response::parse(text).name == "Second Name");
 }

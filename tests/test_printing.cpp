@@ -1,12 +1,11 @@
 // Printing: operator<< for every type, and the token's value never in what is printed.
 #include "catch.hpp"
-#include "documents.hpp"
+#include "support.hpp"
 
 #include <konnect/personal_access_token_create_response.hpp>
 
 #include <array>
 #include <cstddef>
-#include <sstream>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -14,15 +13,8 @@
 namespace {
 
 using konnect::PersonalAccessTokenCreateResponse;
-
-template <typename T>
-std::string printed(const T& value) {
-    std::ostringstream out;
-    out << value;
-    return out.str();
-}
-
-bool contains(const std::string& text, std::string_view part) { return text.find(part) != std::string::npos; }
+using support::contains;
+using support::printed;
 
 const std::string token(documents::kong_example_token);
 

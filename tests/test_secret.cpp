@@ -1,6 +1,6 @@
 // Secret: the token. Reached only through reveal(), redacted when printed, wiped before its memory is released.
 #include "catch.hpp"
-#include "documents.hpp"
+#include "support.hpp"
 
 #include <konnect/personal_access_token_create_response.hpp>
 
@@ -10,7 +10,6 @@
 #include <cstring>
 #include <new>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -82,6 +81,7 @@ void operator delete[](void* block, std::size_t /*size*/) noexcept { ::operator 
 namespace {
 
 using konnect::Secret;
+using support::printed;
 
 // Arms the watch on one block for its lifetime: what was in the block when delete[] received it.
 class WatchedRelease {
@@ -111,22 +111,6 @@ class WatchedRelease {
 
 constexpr std::string_view token = documents::kong_example_token;
 constexpr std::string_view other_token = "kpat_0ther0therOtherOtherOtherOtherOtherOtherOtherOthe";
-
-std::string printed(const Secret& secret) {
-    std::ostringstream out;
-    out << secret;
-    return out.str();
-}
-
-// The validation_error get<Secret>() throws, or nothing when it returns.
-std::optional<konnect::validation_error> error_from_reading(const nlohmann::json& document) {
-    try {
-        static_cast<void>(document.get<Secret>());
-    } catch (const konnect::validation_error& error) {
-        return error;
-    }
-    return std::nullopt;
-}
 
 }  // namespace
 
@@ -344,12 +328,7 @@ TEST_CASE("Reading a secret from JSON that is not a string throws a validation e
     CHECK_THROWS_AS(document.get<Secret>(), konnect::validation_error);
     CHECK_THROWS_AS(document.get<Secret>(), nlohmann::json::exception);
 
-    const std::optional<konnect::validation_error> error = error_from_reading(document);
-    REQUIRE(error.has_value());
-    INFO("what(): " << error->what());
-    REQUIRE(error->problems().size() == 1);
-    CHECK(error->problems().front().pointer.empty());
-    CHECK(error->problems().front().kind == kind);
+    support::check_one_root_problem_reading<Secret>(document, kind);
 }
 
 TEST_CASE("The bytes of a secret are wiped before its memory is released on destruction", "[secret]") {

@@ -1,9 +1,11 @@
 // konnect::Timestamp: RFC 3339 section 5.6 date-time exactly, its text, its instant, its offset and its JSON form.
 #include "catch.hpp"
+#include "support.hpp"
 
 #include <konnect/personal_access_token_create_response.hpp>
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -17,29 +19,14 @@
 
 namespace {
 
+using support::InvalidText;
+using support::printable;
+using support::ValidText;
 using Clock = std::chrono::system_clock;
 
 // system_clock counts 64-bit nanoseconds (libstdc++ everywhere): its range is 1677-09-21 to 2262-04-11.
 constexpr bool clock_is_64_bit_nanoseconds =
     std::is_same_v<Clock::period, std::nano> && sizeof(Clock::rep) == sizeof(std::int64_t);
-
-// The text as a quoted literal with its length, so that NUL, newlines and non-ASCII bytes show in a failure.
-std::string printable(std::string_view text) {
-    constexpr std::string_view digits = "0123456789abcdef";
-    std::string out = "\"";
-    for (const char c : text) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (byte < 0x20U || byte >= 0x7FU || c == '"' || c == '\\') {
-            out += "\\x";
-            out += digits[byte >> 4U];
-            out += digits[byte & 0x0FU];
-        } else {
-            out += c;
-        }
-    }
-    out += "\" (" + std::to_string(text.size()) + " bytes)";
-    return out;
-}
 
 // Test data the test knows to be valid; a failure names the text in Catch2's unexpected-exception message.
 konnect::Timestamp must_parse(std::string_view text) {
@@ -47,6 +34,11 @@ konnect::Timestamp must_parse(std::string_view text) {
     if (!parsed) throw std::invalid_argument("test data does not parse as a Timestamp: " + printable(text));
     return *parsed;
 }
+
+// Five times within the leap second that ended 1998, written at three offsets: two tests place them in time.
+constexpr std::array<std::string_view, 5> within_the_leap_second_ending_1998{
+    "1998-12-31T23:59:60Z", "1998-12-31T23:59:60.5Z", "1998-12-31T15:59:60.123-08:00", "1999-01-01T01:29:60+01:30",
+    "1998-12-31T23:59:60.999999999Z"};
 
 // The system_clock time point `seconds` + `nanoseconds` after the epoch, truncated to the clock's tick.
 Clock::time_point time_point_of(std::int64_t seconds, std::int64_t nanoseconds = 0) {
@@ -68,25 +60,6 @@ std::optional<std::string> out_of_range_message(Convert convert) {
     return std::nullopt;
 }
 
-// What a standalone get<konnect::Timestamp>() threw, or nothing.
-struct Thrown {
-    bool validation_error = false;
-    int id = 0;
-    std::vector<konnect::Problem> problems;
-};
-
-Thrown get_timestamp(const nlohmann::json& value) {
-    Thrown thrown;
-    try {
-        (void)value.get<konnect::Timestamp>();
-    } catch (const konnect::validation_error& error) {
-        thrown.validation_error = true;
-        thrown.id = error.id;
-        thrown.problems = error.problems();
-    }
-    return thrown;
-}
-
 std::string two_digits(int value) {
     return std::string(1, static_cast<char>('0' + value / 10)) + static_cast<char>('0' + value % 10);
 }
@@ -100,17 +73,6 @@ std::string date_text(int year, int month, int day) {
 // The Gregorian rule, written out here so that the calendar walk below does not lean on the header's.
 bool gregorian_leap_year(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
 
-struct ValidRow {
-    std::string_view text;
-    std::string_view written;  // what to_string() must write
-    std::string_view why;
-};
-
-struct InvalidRow {
-    std::string_view text;
-    std::string_view why;
-};
-
 }  // namespace
 
 // The parser is constexpr.
@@ -122,7 +84,7 @@ static_assert(std::is_same_v<decltype(konnect::Timestamp().offset()), std::chron
               "the offset is a std::chrono::minutes");
 
 TEST_CASE("Every RFC 3339 date-time parses and writes back in the canonical form", "[timestamp]") {
-    const ValidRow row = GENERATE(values<ValidRow>({
+    const ValidText row = GENERATE(values<ValidText>({
         {"2023-01-01T00:00:00.000Z", "2023-01-01T00:00:00.000Z", "Kong's example"},
         {"2023-01-01T00:00:00Z", "2023-01-01T00:00:00.000Z", "no fraction"},
         {"2023-01-01t00:00:00z", "2023-01-01T00:00:00.000Z", "lower-case t and z"},
@@ -164,7 +126,7 @@ TEST_CASE("Every RFC 3339 date-time parses and writes back in the canonical form
 }
 
 TEST_CASE("Every text that is not an RFC 3339 date-time is rejected", "[timestamp]") {
-    const InvalidRow row = GENERATE(values<InvalidRow>({
+    const InvalidText row = GENERATE(values<InvalidText>({
         {"2023-01-01 00:00:00Z", "space instead of T"},
         {"2023-01-01_00:00:00Z", "underscore instead of T"},
         {"2023-01-01X00:00:00Z", "another letter instead of T"},
@@ -281,7 +243,7 @@ TEST_CASE("Every text that is not an RFC 3339 date-time is rejected", "[timestam
 }
 
 TEST_CASE("A timestamp writes the fewest of three six or nine fraction digits that are exact", "[timestamp]") {
-    const ValidRow row = GENERATE(values<ValidRow>({
+    const ValidText row = GENERATE(values<ValidText>({
         {"2023-01-01T00:00:00Z", "2023-01-01T00:00:00.000Z", "no fraction"},
         {"2023-01-01T00:00:00.5Z", "2023-01-01T00:00:00.500Z", "one digit"},
         {"2023-01-01T00:00:00.12Z", "2023-01-01T00:00:00.120Z", "two digits"},
@@ -452,9 +414,7 @@ TEST_CASE("Timestamps order by instant before offset", "[timestamp]") {
 TEST_CASE("A leap second sorts after the last nanosecond of 23:59:59 and before the next midnight", "[timestamp]") {
     const konnect::Timestamp last_nanosecond = must_parse("1998-12-31T23:59:59.999999999Z");
     const konnect::Timestamp midnight = must_parse("1999-01-01T00:00:00Z");
-    for (const std::string_view text :
-         {"1998-12-31T23:59:60Z", "1998-12-31T23:59:60.5Z", "1998-12-31T15:59:60.123-08:00",
-          "1999-01-01T01:29:60+01:30", "1998-12-31T23:59:60.999999999Z"}) {
+    for (const std::string_view text : within_the_leap_second_ending_1998) {
         INFO("input " << printable(text));
         const konnect::Timestamp leap = must_parse(text);
         CHECK(last_nanosecond < leap);
@@ -548,9 +508,7 @@ TEST_CASE("An offset beyond 23 hours and 59 minutes is out of range for from_tim
 
 TEST_CASE("A leap second converts to the last tick before the next midnight", "[timestamp]") {
     const Clock::time_point last_tick_of_1998 = time_point_of(915148800) - Clock::duration(1);
-    for (const std::string_view text :
-         {"1998-12-31T23:59:60Z", "1998-12-31T23:59:60.5Z", "1998-12-31T15:59:60.123-08:00",
-          "1999-01-01T01:29:60+01:30", "1998-12-31T23:59:60.999999999Z"}) {
+    for (const std::string_view text : within_the_leap_second_ending_1998) {
         INFO("input " << printable(text));
         CHECK(ticks(must_parse(text).to_time_point()) == ticks(last_tick_of_1998));
     }
@@ -728,12 +686,7 @@ TEST_CASE("A JSON value that is not a date-time string throws a validation_error
                                             nlohmann::json::array({"2023-01-01T00:00:00.000Z"}),
                                             nlohmann::json::object({{"created_at", "2023-01-01T00:00:00.000Z"}})}) {
             INFO("value " << value.dump());
-            const Thrown thrown = get_timestamp(value);
-            REQUIRE(thrown.validation_error);
-            CHECK(thrown.id == konnect::validation_error::invalid_document);
-            REQUIRE(thrown.problems.size() == 1);
-            CHECK(thrown.problems[0].pointer.empty());
-            CHECK(thrown.problems[0].kind == konnect::ProblemKind::wrong_type);
+            support::check_one_root_problem_reading<konnect::Timestamp>(value, konnect::ProblemKind::wrong_type);
         }
     }
     SECTION("strings that are not date-times are an invalid format") {
@@ -741,12 +694,7 @@ TEST_CASE("A JSON value that is not a date-time string throws a validation_error
              {nlohmann::json(""), nlohmann::json("2023-01-01 00:00:00Z"), nlohmann::json("2023-01-01T00:00:00.000Z\n"),
               nlohmann::json("yesterday")}) {
             INFO("value " << value.dump());
-            const Thrown thrown = get_timestamp(value);
-            REQUIRE(thrown.validation_error);
-            CHECK(thrown.id == konnect::validation_error::invalid_document);
-            REQUIRE(thrown.problems.size() == 1);
-            CHECK(thrown.problems[0].pointer.empty());
-            CHECK(thrown.problems[0].kind == konnect::ProblemKind::invalid_format);
+            support::check_one_root_problem_reading<konnect::Timestamp>(value, konnect::ProblemKind::invalid_format);
         }
     }
     SECTION("the error is catchable as nlohmann::json::exception") {

@@ -1,5 +1,6 @@
 // konnect::Uuid: exactly the 8-4-4-4-12 form, its bytes, its order, its hash and its JSON form.
 #include "catch.hpp"
+#include "support.hpp"
 
 #include <konnect/personal_access_token_create_response.hpp>
 
@@ -15,56 +16,12 @@
 
 namespace {
 
-// The text as a quoted literal with its length, so that NUL, newlines and non-ASCII bytes show in a failure.
-std::string printable(std::string_view text) {
-    constexpr std::string_view digits = "0123456789abcdef";
-    std::string out = "\"";
-    for (const char c : text) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (byte < 0x20U || byte >= 0x7FU || c == '"' || c == '\\') {
-            out += "\\x";
-            out += digits[byte >> 4U];
-            out += digits[byte & 0x0FU];
-        } else {
-            out += c;
-        }
-    }
-    out += "\" (" + std::to_string(text.size()) + " bytes)";
-    return out;
-}
+using support::InvalidText;
+using support::printable;
+using support::ValidText;
 
 // Parses text the test knows to be valid; the nil UUID stands in for a failure, which the checks then show.
 konnect::Uuid parse_or_nil(std::string_view text) { return konnect::Uuid::from_string(text).value_or(konnect::Uuid()); }
-
-struct ValidRow {
-    std::string_view text;
-    std::string_view lower;  // what to_string() must write
-    std::string_view why;
-};
-
-struct InvalidRow {
-    std::string_view text;
-    std::string_view why;
-};
-
-// What a standalone get<konnect::Uuid>() threw, or nothing.
-struct Thrown {
-    bool validation_error = false;
-    int id = 0;
-    std::vector<konnect::Problem> problems;
-};
-
-Thrown get_uuid(const nlohmann::json& value) {
-    Thrown thrown;
-    try {
-        (void)value.get<konnect::Uuid>();
-    } catch (const konnect::validation_error& error) {
-        thrown.validation_error = true;
-        thrown.id = error.id;
-        thrown.problems = error.problems();
-    }
-    return thrown;
-}
 
 }  // namespace
 
@@ -90,7 +47,7 @@ TEST_CASE("A UUID parsed in a constant expression equals the same UUID parsed at
 
 TEST_CASE("Every 8-4-4-4-12 hexadecimal UUID parses in any case and any version and writes back in lower case",
           "[uuid]") {
-    const ValidRow row = GENERATE(values<ValidRow>({
+    const ValidText row = GENERATE(values<ValidText>({
         {"2eb8aa08-aa98-11ea-b4aa-73b441d16380", "2eb8aa08-aa98-11ea-b4aa-73b441d16380", "all lower case"},
         {"2EB8AA08-AA98-11EA-B4AA-73B441D16380", "2eb8aa08-aa98-11ea-b4aa-73b441d16380", "all upper case"},
         {"2eb8aa08-AA98-11ea-B4Aa-73B441D16380", "2eb8aa08-aa98-11ea-b4aa-73b441d16380", "mixed case"},
@@ -116,12 +73,12 @@ TEST_CASE("Every 8-4-4-4-12 hexadecimal UUID parses in any case and any version 
     INFO("input " << printable(row.text) << ": " << row.why);
     const std::optional<konnect::Uuid> parsed = konnect::Uuid::from_string(row.text);
     REQUIRE(parsed.has_value());
-    CHECK(parsed->to_string() == row.lower);
+    CHECK(parsed->to_string() == row.written);
     CHECK(konnect::Uuid::from_string(parsed->to_string()) == parsed);
 }
 
 TEST_CASE("Every UUID text that is not exactly 8-4-4-4-12 ASCII hexadecimal digits is rejected", "[uuid]") {
-    const InvalidRow row = GENERATE(values<InvalidRow>({
+    const InvalidText row = GENERATE(values<InvalidText>({
         {"{2eb8aa08-aa98-11ea-b4aa-73b441d16380}", "braces"},
         {"(2eb8aa08-aa98-11ea-b4aa-73b441d16380)", "parentheses"},
         {"urn:uuid:2eb8aa08-aa98-11ea-b4aa-73b441d16380", "urn:uuid: prefix"},
@@ -343,12 +300,7 @@ TEST_CASE("A JSON value that is not a UUID string throws a validation_error with
                                             nlohmann::json::array({"2eb8aa08-aa98-11ea-b4aa-73b441d16380"}),
                                             nlohmann::json::object({{"id", "2eb8aa08-aa98-11ea-b4aa-73b441d16380"}})}) {
             INFO("value " << value.dump());
-            const Thrown thrown = get_uuid(value);
-            REQUIRE(thrown.validation_error);
-            CHECK(thrown.id == konnect::validation_error::invalid_document);
-            REQUIRE(thrown.problems.size() == 1);
-            CHECK(thrown.problems[0].pointer.empty());
-            CHECK(thrown.problems[0].kind == konnect::ProblemKind::wrong_type);
+            support::check_one_root_problem_reading<konnect::Uuid>(value, konnect::ProblemKind::wrong_type);
         }
     }
     SECTION("strings that are not UUIDs are an invalid format") {
@@ -356,20 +308,12 @@ TEST_CASE("A JSON value that is not a UUID string throws a validation_error with
              {nlohmann::json(""), nlohmann::json("{2eb8aa08-aa98-11ea-b4aa-73b441d16380}"),
               nlohmann::json("2eb8aa08-aa98-11ea-b4aa-73b441d16380\n"), nlohmann::json("not a uuid")}) {
             INFO("value " << value.dump());
-            const Thrown thrown = get_uuid(value);
-            REQUIRE(thrown.validation_error);
-            CHECK(thrown.id == konnect::validation_error::invalid_document);
-            REQUIRE(thrown.problems.size() == 1);
-            CHECK(thrown.problems[0].pointer.empty());
-            CHECK(thrown.problems[0].kind == konnect::ProblemKind::invalid_format);
+            support::check_one_root_problem_reading<konnect::Uuid>(value, konnect::ProblemKind::invalid_format);
         }
     }
     SECTION("null is reported as null rather than as the wrong type") {
-        const Thrown thrown = get_uuid(nlohmann::json(nullptr));
-        REQUIRE(thrown.validation_error);
-        REQUIRE(thrown.problems.size() == 1);
-        CHECK(thrown.problems[0].pointer.empty());
-        CHECK(thrown.problems[0].kind == konnect::ProblemKind::null_not_allowed);
+        support::check_one_root_problem_reading<konnect::Uuid>(nlohmann::json(nullptr),
+                                                               konnect::ProblemKind::null_not_allowed);
     }
     SECTION("the error is catchable as nlohmann::json::exception") {
         CHECK_THROWS_AS(nlohmann::json(42).get<konnect::Uuid>(), nlohmann::json::exception);

@@ -1,6 +1,6 @@
 // validate(), the problems it lists, and the validation_error that decoding throws with them.
 #include "catch.hpp"
-#include "documents.hpp"
+#include "support.hpp"
 
 #include <konnect/personal_access_token_create_response.hpp>
 
@@ -17,6 +17,9 @@ namespace {
 
 using Response = konnect::PersonalAccessTokenCreateResponse;
 using konnect::ProblemKind;
+using support::contains;
+using support::problem_kinds;
+using support::problems_text;
 
 constexpr std::string_view uuid_string = "a UUID string";
 constexpr std::string_view date_time_string = "an RFC 3339 date-time string";
@@ -40,42 +43,6 @@ const std::vector<Member> members{{"id", uuid_string, true, false},
                                   {"last_used_at", date_time_string, false, true},
                                   {"expires_at", date_time_string, true, true},
                                   {"revoked_at", date_time_string, false, true}};
-
-bool contains(std::string_view text, std::string_view part) { return text.find(part) != std::string_view::npos; }
-
-std::string problems_text(const std::vector<konnect::Problem>& problems) {
-    std::string text;
-    for (const auto& problem : problems)
-        text += to_string(problem) + "\n";
-    return text;
-}
-
-std::vector<ProblemKind> problem_kinds(const std::vector<konnect::Problem>& problems) {
-    std::vector<ProblemKind> kinds;
-    for (const auto& problem : problems)
-        kinds.push_back(problem.kind);
-    return kinds;
-}
-
-// The validation_error that decoding `document` throws; nothing when decoding succeeds.
-std::optional<konnect::validation_error> decoding_error(const nlohmann::json& document) {
-    try {
-        static_cast<void>(document.get<Response>());
-    } catch (const konnect::validation_error& error) {
-        return error;
-    }
-    return std::nullopt;
-}
-
-// The first stretch of the token (12 bytes) that `text` shows, or an empty string when it shows none.
-std::string token_fragment_in(std::string_view text) {
-    constexpr std::size_t fragment_size = 12;
-    const std::string_view token = documents::kong_example_token;
-    for (std::size_t at = 0; at + fragment_size <= token.size(); ++at) {
-        if (contains(text, token.substr(at, fragment_size))) return std::string(token.substr(at, fragment_size));
-    }
-    return {};
-}
 
 // Nests `levels` containers of one shape: 1 is an empty array or object.
 enum class Shape { arrays, objects };
@@ -303,7 +270,7 @@ TEST_CASE("Decoding an invalid document throws a validation_error with the probl
         INFO("validate() finds:\n" << problems_text(problems));
         CHECK_FALSE(problems.empty());
 
-        const auto error = decoding_error(document);
+        const auto error = support::reading_error<Response>(document);
         REQUIRE(error.has_value());
         const std::string what = error->what();
         INFO("what(): " << what);
@@ -394,15 +361,11 @@ TEST_CASE("No problem or what text contains the token value whatever member the 
         INFO(description << "\ndocument: " << document.dump());
         const auto problems = konnect::validate(document);
         REQUIRE_FALSE(problems.empty());
-        for (const auto& problem : problems) {
-            INFO("problem pointer: " << problem.pointer << "\nproblem message: " << problem.message);
-            CHECK(token_fragment_in(problem.message).empty());
-            CHECK(token_fragment_in(problem.pointer).empty());
-        }
-        const auto error = decoding_error(document);
+        support::check_no_token_fragment_in(problems);
+        const auto error = support::reading_error<Response>(document);
         REQUIRE(error.has_value());
         INFO("what(): " << error->what());
-        CHECK(token_fragment_in(error->what()).empty());
+        CHECK(support::token_fragment_in(error->what()).empty());
     }
 }
 
