@@ -1,5 +1,6 @@
-// Shared test support: Kong's example body and small edits of it, and the helpers that the tests of more than one
-// concern use (how a failure shows text, catching a validation_error, checking that no report shows the token).
+// Shared test support: Kong's example body and small edits of it, deeply nested values, and the helpers that the tests
+// of more than one concern use (how a failure shows text, catching a validation_error, checking that no report shows
+// the token, timing a call on a huge input).
 #ifndef KONNECT_MODELS_TESTS_SUPPORT_HPP
 #define KONNECT_MODELS_TESTS_SUPPORT_HPP
 
@@ -7,6 +8,7 @@
 
 #include <konnect/personal_access_token_create_response.hpp>
 
+#include <chrono>
 #include <cstddef>
 #include <optional>
 #include <sstream>
@@ -47,6 +49,25 @@ inline nlohmann::json without_member(const std::string& key) {
     nlohmann::json document = kong_example();
     document.erase(key);
     return document;
+}
+
+/// What nested() builds its levels of.
+enum class Shape { arrays, objects };
+
+/// `levels` containers of one shape, each the only element of the next (1 is an empty array or object), built
+/// without recursion. Never copy, compare or dump a value far past the depth limit: those nlohmann operations recurse.
+inline nlohmann::json nested(std::size_t levels, Shape shape = Shape::arrays) {
+    nlohmann::json value = shape == Shape::arrays ? nlohmann::json::array() : nlohmann::json::object();
+    for (std::size_t level = 1; level < levels; ++level) {
+        nlohmann::json outer = shape == Shape::arrays ? nlohmann::json::array() : nlohmann::json::object();
+        if (shape == Shape::arrays) {
+            outer.push_back(std::move(value));
+        } else {
+            outer["a"] = std::move(value);
+        }
+        value = std::move(outer);
+    }
+    return value;
 }
 
 /// The pointers of the problems validate() finds, in order.
@@ -124,6 +145,25 @@ inline void check_no_token_fragment_in(const std::vector<konnect::Problem>& prob
         CHECK(token_fragment_in(problem.message).empty());
         CHECK(token_fragment_in(problem.pointer).empty());
     }
+}
+
+/// What a too_deep problem says of an unknown member whose name it may quote (the pointer names the member).
+inline constexpr std::string_view too_deep_message =
+    "this member nests deeper than the 128 levels a document may have (its root object is level 1)";
+
+/// A bound far above what linear work on the tests' huge inputs takes (milliseconds, even unoptimised) and far below
+/// what quadratic work on them takes (seconds to minutes): a check against it catches an algorithm, not a slow machine.
+inline constexpr double seconds_allowed = 2.0;
+
+/// What `action` returns, after checking that it took less than seconds_allowed; `what` names the action in a failure.
+template <typename Action>
+inline auto within_seconds_allowed(std::string_view what, Action action) {
+    const auto start = std::chrono::steady_clock::now();
+    auto result = action();
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    INFO(what << " took " << seconds << " s");
+    CHECK(seconds < seconds_allowed);
+    return result;
 }
 
 /// The validation_error `action` throws, or nothing when it returns: so that a test can check the error's id and

@@ -47,6 +47,22 @@ std::optional<std::size_t> reported_byte(std::string_view message) {
 
 std::string nested_arrays_text(std::size_t levels) { return std::string(levels, '[') + std::string(levels, ']'); }
 
+// The problems parse() finds in `text`, valid JSON that breaks the schema, after checking that validate() and get()
+// find the very same ones in the DOM that nlohmann::json::parse() builds from it.
+std::vector<konnect::Problem> problems_found_both_ways(const std::string& text) {
+    const auto error = parse_error(text);
+    REQUIRE(error.has_value());
+    INFO("what(): " << error->what());
+    CHECK(error->id == konnect::validation_error::invalid_document);
+    CHECK(std::string(error->what()).rfind("[konnect.validation_error.701]", 0) == 0);
+    const nlohmann::json document = nlohmann::json::parse(text);
+    CHECK(konnect::validate(document) == error->problems());
+    const auto reading = support::reading_error<Response>(document);
+    REQUIRE(reading.has_value());
+    CHECK(reading->problems() == error->problems());
+    return error->problems();
+}
+
 }  // namespace
 
 TEST_CASE("Parsing the Kong example text gives the response that decoding its DOM gives", "[parse]") {
@@ -115,6 +131,59 @@ TEST_CASE("The byte offset of malformed JSON is where the text stops being JSON"
     }
 }
 
+TEST_CASE("A raw NUL byte anywhere in the text is malformed JSON reported at its byte offset", "[parse]") {
+    // nlohmann's reader takes a NUL byte for the end of the text: what follows it must not go unread.
+    const std::string body(documents::kong_example_text);
+    const std::vector<std::string> texts{body + std::string("\0 garbage", 9), std::string(1, '\0') + body,
+                                         example_with("Development Token", std::string("Develop\0ment Token", 18))};
+    for (const auto& text : texts) {
+        const std::size_t offset = text.find('\0');
+        INFO("text: " << support::printable(text) << "\nNUL at byte offset " << offset);
+        const auto error = parse_error(text);
+        REQUIRE(error.has_value());
+        CHECK(error->id == konnect::validation_error::malformed_text);
+        REQUIRE(error->problems().size() == 1);
+        const konnect::Problem& problem = error->problems()[0];
+        INFO("message: " << problem.message);
+        CHECK(problem.kind == konnect::ProblemKind::malformed_json);
+        CHECK(problem.pointer.empty());
+        CHECK(contains(problem.message, "byte offset " + std::to_string(offset) + ": "));
+    }
+}
+
+TEST_CASE("Text that stops being JSON before a NUL byte is reported where it stops", "[parse]") {
+    const std::string text("{x}\0", 4);
+    INFO("text: " << support::printable(text));
+    const auto error = parse_error(text);
+    REQUIRE(error.has_value());
+    REQUIRE(error->problems().size() == 1);
+    const std::string& message = error->problems()[0].message;
+    INFO("message: " << message);
+    CHECK(contains(message, "byte offset 1: "));
+    CHECK_FALSE(contains(message, "NUL"));
+}
+
+TEST_CASE("Malformed JSON messages keep the parser hint but never the text it last read", "[parse]") {
+    struct Case {
+        std::string text;
+        std::string_view hint;
+        std::string_view last_read;  // what nlohmann's own message quotes
+    };
+    const std::vector<Case> cases{{"{x}", "expected string literal", "last read"},
+                                  {kong_example_text_plus(R"(,"x":1e999)"), "number overflow", "1e999"}};
+    for (const auto& example : cases) {
+        INFO("text: " << example.text);
+        const auto error = parse_error(example.text);
+        REQUIRE(error.has_value());
+        REQUIRE(error->problems().size() == 1);
+        const std::string& message = error->problems()[0].message;
+        INFO("message: " << message);
+        CHECK(contains(message, example.hint));
+        CHECK_FALSE(contains(message, example.last_read));
+        CHECK_FALSE(contains(error->what(), example.last_read));
+    }
+}
+
 TEST_CASE("Malformed text around the token never shows the token in the error", "[parse]") {
     const std::string text(documents::kong_example_text);
     const std::string token(documents::kong_example_token);
@@ -155,28 +224,96 @@ TEST_CASE("Text nested to the depth limit parses and one level deeper is rejecte
     SECTION("one level deeper") {
         const std::string text = kong_example_text_plus(R"(,"x":)" + nested_arrays_text(member_levels + 1));
         INFO("text: " << text);
-        const auto error = parse_error(text);
-        REQUIRE(error.has_value());
-        INFO("what(): " << error->what());
-        CHECK(error->id == konnect::validation_error::invalid_document);
-        REQUIRE(error->problems().size() == 1);
-        CHECK(error->problems()[0].kind == konnect::ProblemKind::too_deep);
+        const auto problems = problems_found_both_ways(text);
+        REQUIRE(problems.size() == 1);
+        CHECK(problems[0].kind == konnect::ProblemKind::too_deep);
+        CHECK(problems[0].pointer == "/x");
+        CHECK(problems[0].message == support::too_deep_message);
     }
 }
 
-TEST_CASE("A million opening brackets are rejected as too_deep without crashing", "[parse]") {
-    // too_deep rather than malformed_json shows that parsing stopped at the limit, not at the end of the text.
+TEST_CASE("A million unclosed opening brackets are malformed JSON found in well under a second", "[parse]") {
+    // parse() keeps no container past the depth limit, so it reads to where the text stops being JSON.
     const std::string brackets(1000000, '[');
-    const std::vector<std::pair<std::string, std::string>> cases{
-        {"as the whole text", brackets}, {"in an unknown member", kong_example_text_plus(R"(,"x":)" + brackets)}};
-    for (const auto& [description, text] : cases) {
-        INFO("a million opening brackets " << description);
-        const auto error = parse_error(text);
+    const std::string member = kong_example_text_plus(R"(,"x":)" + brackets);
+    const std::vector<std::pair<std::string, std::size_t>> texts_and_offsets{{brackets, brackets.size()},
+                                                                             {member, member.rfind('}')}};
+    for (const auto& text_and_offset : texts_and_offsets) {
+        const std::string& text = text_and_offset.first;  // a lambda may not capture a structured binding in C++17
+        const std::size_t offset = text_and_offset.second;
+        INFO("a million opening brackets " << (text == brackets ? "as the whole text" : "in an unknown member")
+                                           << "\nexpected offset: " << offset);
+        const auto error = support::within_seconds_allowed("parse()", [&text] { return parse_error(text); });
         REQUIRE(error.has_value());
+        CHECK(error->id == konnect::validation_error::malformed_text);
         REQUIRE(error->problems().size() == 1);
         INFO("message: " << error->problems()[0].message);
-        CHECK(error->problems()[0].kind == konnect::ProblemKind::too_deep);
+        CHECK(error->problems()[0].kind == konnect::ProblemKind::malformed_json);
+        CHECK(reported_byte(error->problems()[0].message) == offset);
     }
+}
+
+TEST_CASE("A member nested a million levels deep is rejected as too_deep at its pointer in well under a second",
+          "[parse]") {
+    const std::string text = kong_example_text_plus(R"(,"x":)" + nested_arrays_text(1000000));
+    const auto error = support::within_seconds_allowed("parse()", [&text] { return parse_error(text); });
+    REQUIRE(error.has_value());
+    INFO("what(): " << error->what());
+    CHECK(error->id == konnect::validation_error::invalid_document);
+    REQUIRE(error->problems().size() == 1);
+    CHECK(error->problems()[0].kind == konnect::ProblemKind::too_deep);
+    CHECK(error->problems()[0].pointer == "/x");
+}
+
+TEST_CASE("Every too deep unknown member is reported at its escaped pointer in key order by parse and validate alike",
+          "[parse]") {
+    // Written out of key order, with one member at the limit between them; RFC 6901 escapes ~ as ~0 and / as ~1.
+    const std::string text = kong_example_text_plus(
+        R"(,"z":)" + nested_arrays_text(1000) + R"(,"a~b/c":)" + nested_arrays_text(konnect::max_nesting_depth) +
+        R"(,"fine":)" + nested_arrays_text(konnect::max_nesting_depth - 1) + R"(,"~":)" + nested_arrays_text(200));
+    INFO("text: " << text);
+    const auto problems = problems_found_both_ways(text);
+    INFO("problems:\n" << support::problems_text(problems));
+    std::vector<std::string> pointers;
+    for (const auto& problem : problems) {
+        pointers.push_back(problem.pointer);
+        CHECK(problem.kind == konnect::ProblemKind::too_deep);
+        CHECK(problem.message == support::too_deep_message);
+    }
+    CHECK(pointers == std::vector<std::string>{"/a~0b~1c", "/z", "/~0"});
+}
+
+TEST_CASE("A too deep member whose name may not be quoted is reported without a pointer or its name", "[parse]") {
+    const std::string token(documents::kong_example_token);
+    const std::vector<std::pair<std::string, std::string>> names{
+        {"eight bytes of the token", "name-" + token.substr(20, 8)}, {"sixty five bytes", std::string(65, 'n')}};
+    for (const auto& [description, name] : names) {
+        const std::string text = kong_example_text_plus(",\"" + name + "\":" + nested_arrays_text(200));
+        INFO("a member name of " << description << "\ntext: " << text);
+        const auto problems = problems_found_both_ways(text);
+        INFO("problems:\n" << support::problems_text(problems));
+        REQUIRE(problems.size() == 1);
+        CHECK(problems[0].kind == konnect::ProblemKind::too_deep);
+        CHECK(problems[0].pointer.empty());
+        CHECK(problems[0].message ==
+              "a member whose name is not quoted nests deeper than the 128 levels a document may have (its root object "
+              "is level 1)");
+        CHECK_FALSE(contains(problems[0].message, name));
+    }
+}
+
+TEST_CASE("A JSON string holding a whole body with the token is rejected by its length alone", "[parse]") {
+    // A body encoded twice: the root is a string, which no message may quote, whatever the token is.
+    const std::string text = nlohmann::json(std::string(documents::kong_example_text)).dump();
+    INFO("text: " << text);
+    const auto problems = problems_found_both_ways(text);
+    INFO("problems:\n" << support::problems_text(problems));
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].pointer.empty());
+    CHECK(problems[0].kind == konnect::ProblemKind::wrong_type);
+    CHECK(problems[0].message == "expected an object, found a string of " +
+                                     std::to_string(documents::kong_example_text.size()) + " bytes (not quoted)");
+    support::check_no_token_fragment_in(problems);
 }
 
 TEST_CASE("Valid JSON that breaks the schema is rejected with id 701 and the problems validate finds on its DOM",
@@ -192,13 +329,7 @@ TEST_CASE("Valid JSON that breaks the schema is rejected with id 701 and the pro
                                          R"({"id":1,"user_id":null,"name":[],"state":{},"extra":true})"};
     for (const auto& text : texts) {
         INFO("text: " << text);
-        const auto expected = konnect::validate(nlohmann::json::parse(text));
-        REQUIRE_FALSE(expected.empty());
-        const auto error = parse_error(text);
-        REQUIRE(error.has_value());
-        INFO("what(): " << error->what());
-        CHECK(error->id == konnect::validation_error::invalid_document);
-        CHECK(error->problems() == expected);
+        CHECK_FALSE(problems_found_both_ways(text).empty());
         CHECK_THROWS_AS(Response::parse(text), nlohmann::json::exception);
     }
 }

@@ -22,6 +22,14 @@ PersonalAccessTokenCreateResponse decoded(const nlohmann::json& document) {
     return document.get<PersonalAccessTokenCreateResponse>();
 }
 
+// How many times `part` stands in `text`, not overlapping.
+std::size_t occurrences(std::string_view text, std::string_view part) {
+    std::size_t count = 0;
+    for (auto at = text.find(part); at != std::string_view::npos; at = text.find(part, at + part.size()))
+        ++count;
+    return count;
+}
+
 }  // namespace
 
 TEST_CASE("A UUID prints as its lower case text", "[printing]") {
@@ -172,23 +180,53 @@ TEST_CASE("A response prints its name quoted and escaped on one line", "[printin
     CHECK(contains(output, "said \\\"hi\\\" \\\\ bye\", state: "));
 }
 
-TEST_CASE("A response prints its unknown members as JSON", "[printing]") {
+TEST_CASE("A response prints the names of its unknown members and never their values", "[printing]") {
+    // A value may be a secret this library does not know, so only the names print.
     SECTION("one member") {
-        const std::string output = printed(decoded(documents::with_member("region", "eu")));
+        const std::string output = printed(decoded(documents::with_member("region", "eu-central-secret")));
         INFO("printed: " << output);
-        CHECK(contains(output, ", revoked_at: null, additional_properties: {\"region\":\"eu\"}}"));
+        CHECK(contains(output, ", revoked_at: null, additional_properties: 1 member (\"region\")}"));
+        CHECK_FALSE(contains(output, "eu-central-secret"));
     }
-    SECTION("nested members") {
-        const std::string output =
-            printed(decoded(documents::with_member("labels", {{"team", "core"}, {"tiers", {1, 2}}})));
+    SECTION("two members one of them nested") {
+        nlohmann::json document = documents::with_member("b", {{"team", "core-secret"}, {"tiers", {1, 2}}});
+        document["a"] = "password-secret";
+        const std::string output = printed(decoded(document));
         INFO("printed: " << output);
-        CHECK(contains(output, "additional_properties: {\"labels\":{\"team\":\"core\",\"tiers\":[1,2]}}}"));
+        CHECK(contains(output, ", additional_properties: 2 members (\"a\", \"b\")}"));
+        CHECK_FALSE(contains(output, "secret"));
+        CHECK_FALSE(contains(output, "team"));
+    }
+    SECTION("a name with a quote and a newline") {
+        const std::string output = printed(decoded(documents::with_member("say \"hi\"\nthen", 1)));
+        INFO("printed: " << output);
+        CHECK_FALSE(contains(output, "\n"));
+        CHECK(contains(output, "additional_properties: 1 member (\"say \\\"hi\\\"\\nthen\")}"));
     }
     SECTION("no unknown members") {
         const std::string output = printed(PersonalAccessTokenCreateResponse::parse(documents::kong_example_text));
         INFO("printed: " << output);
         CHECK_FALSE(contains(output, "additional_properties"));
     }
+}
+
+TEST_CASE("A response whose additional_properties is not an object prints what it holds instead", "[printing]") {
+    // Encoding refuses such a response; printing it must still say what is wrong rather than invent members.
+    PersonalAccessTokenCreateResponse response = PersonalAccessTokenCreateResponse::parse(documents::kong_example_text);
+    response.additional_properties = nlohmann::json::array({1, 2});
+    const std::string output = printed(response);
+    INFO("printed: " << output);
+    CHECK(contains(output, ", additional_properties: not an object but an array}"));
+    CHECK_FALSE(contains(output, "member"));
+}
+
+TEST_CASE("A response whose unknown member nests too deep to encode prints its name without crashing", "[printing]") {
+    // Printing a value a hundred thousand levels deep would recurse through the stack: only the name prints.
+    PersonalAccessTokenCreateResponse response = decoded(documents::kong_example());
+    response.additional_properties["deep"] = documents::nested(100000);
+    const std::string output = printed(response);
+    INFO("printed: " << output);
+    CHECK(contains(output, ", additional_properties: 1 member (\"deep\")}"));
 }
 
 TEST_CASE("The token value does not appear in the printed response when an unknown member repeats it", "[printing]") {
@@ -247,4 +285,27 @@ TEST_CASE("The stringification Catch2 uses never shows the token", "[printing]")
 
     CHECK(Catch::Detail::stringify(konnect::State::from_string("ACTIVE")) == "ACTIVE");
     CHECK(Catch::Detail::stringify(konnect::ProblemKind::missing) == "missing");
+}
+
+TEST_CASE("A one letter token is redacted in the name but leaves the labels intact", "[printing]") {
+    const std::string output = printed(decoded(documents::with_member("konnect_token", "e")));
+    INFO("printed: " << output);
+    CHECK(output.rfind("PersonalAccessTokenCreateResponse{id: ", 0) == 0);
+    CHECK(contains(output, ", name: \"D[redacted]v[redacted]lopm[redacted]nt Tok[redacted]n\", "));
+    CHECK(contains(output, ", konnect_token: [redacted], "));
+    CHECK(contains(output, ", created_at: 2023-01-01T00:00:00.000Z, "));
+    CHECK(contains(output, ", expires_at: 2024-01-01T00:00:00.000Z, "));
+    CHECK(occurrences(output, "[redacted]") == 5);
+}
+
+TEST_CASE("A name of a mebibyte with a one letter token prints in well under a second", "[printing]") {
+    // Every byte of the name is a copy of the token: a million places to redact.
+    const std::string name(1024U * 1024U, 'e');
+    nlohmann::json document = documents::with_member("konnect_token", "e");
+    document["name"] = name;
+    const auto response = decoded(document);
+
+    const std::string output = support::within_seconds_allowed("printing", [&response] { return printed(response); });
+    CHECK(occurrences(output, "[redacted]") == name.size() + 1);
+    CHECK(contains(output, ", konnect_token: [redacted], "));
 }

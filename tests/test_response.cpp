@@ -5,6 +5,7 @@
 
 #include <konnect/personal_access_token_create_response.hpp>
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -364,4 +365,26 @@ TEST_CASE("Encoding refuses additional_properties that are not an object or repe
         CHECK(pointers == example.pointers);
         CHECK(what.find(token) == std::string::npos);
     }
+}
+
+TEST_CASE("Encoding refuses an unknown member nested deeper than the limit at its pointer without crashing",
+          "[response]") {
+    // The member is level 2 of the encoded document, so its value may hold max_nesting_depth - 1 levels.
+    Response response = documents::kong_example().get<Response>();
+    response.additional_properties["fine"] = 1;
+    response.additional_properties["deep"] = documents::nested(konnect::max_nesting_depth - 1);
+    CHECK_NOTHROW(nlohmann::json(response));
+
+    // Never copy, compare or dump the deepest of these values: those nlohmann operations recurse.
+    const std::size_t levels = GENERATE(as<std::size_t>{}, konnect::max_nesting_depth, 1000, 100000);
+    INFO("unknown member nested " << levels << " levels");
+    response.additional_properties["deep"] = documents::nested(levels);
+    const auto error = support::validation_error_from([&response] { static_cast<void>(nlohmann::json(response)); });
+    REQUIRE(error.has_value());
+    INFO("what(): " << error->what());
+    CHECK(error->id == konnect::validation_error::unencodable_value);
+    REQUIRE(error->problems().size() == 1);
+    CHECK(error->problems()[0].pointer == "/deep");
+    CHECK(error->problems()[0].kind == konnect::ProblemKind::too_deep);
+    CHECK(error->problems()[0].message == support::too_deep_message);
 }

@@ -6,10 +6,14 @@
 
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 namespace {
 
 using konnect::State;
+
+// Scoped: a value never turns into a number by accident, in arithmetic or in JSON.
+static_assert(!std::is_convertible_v<State::Value, int>, "State::Value is a scoped enum");
 
 // Every enumerator handled, no default: -Wswitch (in -Wall) flags a State::Value this does not name.
 std::string dispatch(const State& state) {
@@ -45,6 +49,29 @@ TEST_CASE("Each schema name reads as its named state and writes back the same te
     const nlohmann::json written = state;
     CHECK(written == nlohmann::json(text));
     CHECK(nlohmann::json(text).get<State>() == State(value));
+}
+
+TEST_CASE("A state value written to JSON is its schema text and never a number", "[state]") {
+    const auto [value, text] = GENERATE(table<State::Value, std::string>({
+        {State::active, "ACTIVE"},
+        {State::revoked, "REVOKED"},
+        {State::expired, "EXPIRED"},
+        {State::unknown, ""},
+    }));
+    INFO("expected text: \"" << text << "\"");
+
+    const nlohmann::json written = value;
+    INFO("written: " << written.dump());
+    CHECK(written.is_string());
+    CHECK(written == nlohmann::json(text));
+}
+
+TEST_CASE("A state value reads from its schema text and refuses a number", "[state]") {
+    CHECK(nlohmann::json("REVOKED").get<State::Value>() == State::revoked);
+    CHECK(nlohmann::json("ACTIVE").get<State::Value>() == State::active);
+    CHECK(nlohmann::json("PENDING_APPROVAL").get<State::Value>() == State::unknown);
+    CHECK_THROWS_AS(nlohmann::json(5).get<State::Value>(), konnect::validation_error);
+    support::check_one_root_problem_reading<State::Value>(nlohmann::json(1), konnect::ProblemKind::wrong_type);
 }
 
 TEST_CASE("A named state constructed from its value has its schema text", "[state]") {

@@ -20,6 +20,7 @@
 #ifndef KONNECT_PERSONAL_ACCESS_TOKEN_CREATE_RESPONSE_HPP
 #define KONNECT_PERSONAL_ACCESS_TOKEN_CREATE_RESPONSE_HPP
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <cstddef>
@@ -28,7 +29,6 @@
 #include <memory>
 #include <optional>
 #include <ostream>
-#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -68,7 +68,7 @@ enum class ProblemKind {
 /// One thing wrong with a document. The message never contains the token's value.
 struct Problem {
     std::string pointer;  ///< RFC 6901 JSON Pointer of the member; empty for the whole document
-    ProblemKind kind;
+    ProblemKind kind{};
     std::string message;  ///< what was expected and what was found
 
     friend bool operator==(const Problem& a, const Problem& b) {
@@ -145,7 +145,7 @@ class Uuid {
 
     /// Exactly `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx` in ASCII hex digits of either case; nothing
     /// else (no braces, `urn:uuid:`, whitespace, or dashes elsewhere).
-    static constexpr std::optional<Uuid> from_string(std::string_view text) noexcept {
+    [[nodiscard]] static constexpr std::optional<Uuid> from_string(std::string_view text) noexcept {
         constexpr std::size_t text_size = 36;
         if (text.size() != text_size) return std::nullopt;
         bytes_type bytes{};
@@ -248,6 +248,8 @@ constexpr std::int64_t floor_div(std::int64_t a, std::int64_t b) noexcept {
     return a / b - (a % b != 0 && (a < 0) != (b < 0) ? 1 : 0);
 }
 
+constexpr std::int64_t seconds_per_minute = 60;
+constexpr std::int64_t seconds_per_hour = 3600;
 constexpr std::int64_t seconds_per_day = 86400;
 // RFC 3339 writes four-digit years: the local times a Timestamp can hold.
 constexpr std::int64_t first_local_second = days_from_civil(0, 1, 1) * seconds_per_day;
@@ -290,7 +292,7 @@ class Timestamp {
     /// digits, `T` and `Z` in either case, real calendar dates in years 0000-9999, any number of
     /// fraction digits (nanoseconds kept, the rest truncated), and second 60 only where the time is
     /// 23:59:60 in UTC.
-    static constexpr std::optional<Timestamp> from_string(std::string_view text) noexcept {
+    [[nodiscard]] static constexpr std::optional<Timestamp> from_string(std::string_view text) noexcept {
         constexpr std::size_t seconds_end = 19;  // YYYY-MM-DDTHH:MM:SS
         if (text.size() <= seconds_end) return std::nullopt;
         int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
@@ -313,17 +315,15 @@ class Timestamp {
         }
 
         int offset_minutes = 0;
-        if (position + 1 == text.size() && (text[position] == 'Z' || text[position] == 'z')) {
-            // UTC
-        } else if (position + 6 == text.size() && (text[position] == '+' || text[position] == '-')) {
+        const bool utc = position + 1 == text.size() && (text[position] == 'Z' || text[position] == 'z');
+        if (!utc) {
+            if (position + 6 != text.size() || (text[position] != '+' && text[position] != '-')) return std::nullopt;
             int offset_hour = 0, offset_minute = 0;
             if (!detail::read_digits(text, position + 1, 2, offset_hour) || text[position + 3] != ':' ||
                 !detail::read_digits(text, position + 4, 2, offset_minute) || offset_hour > 23 || offset_minute > 59) {
                 return std::nullopt;
             }
             offset_minutes = (text[position] == '-' ? -1 : 1) * (offset_hour * 60 + offset_minute);
-        } else {
-            return std::nullopt;
         }
 
         if (month < 1 || month > 12 || day < 1 || day > detail::last_day_of_month(year, month) || hour > 23 ||
@@ -338,14 +338,16 @@ class Timestamp {
             if (utc_minute_of_day != 23 * 60 + 59) return std::nullopt;
         }
         const std::int64_t local_seconds = detail::days_from_civil(year, month, day) * detail::seconds_per_day +
-                                           hour * 3600 + minute * 60 + (leap_second ? 59 : second);
-        return Timestamp(local_seconds - offset_minutes * 60, nanoseconds, offset_minutes, leap_second);
+                                           hour * detail::seconds_per_hour + minute * detail::seconds_per_minute +
+                                           (leap_second ? 59 : second);
+        return Timestamp(local_seconds - offset_minutes * detail::seconds_per_minute, nanoseconds, offset_minutes,
+                         leap_second);
     }
 
     /// The instant written at `offset` from UTC. Throws std::out_of_range where the offset is not
     /// within ±23:59 or the local time falls outside years 0000-9999.
-    static Timestamp from_time_point(std::chrono::system_clock::time_point instant,
-                                     std::chrono::minutes offset = std::chrono::minutes::zero()) {
+    [[nodiscard]] static Timestamp from_time_point(std::chrono::system_clock::time_point instant,
+                                                   std::chrono::minutes offset = std::chrono::minutes::zero()) {
         constexpr std::chrono::minutes largest_offset{23 * 60 + 59};
         if (offset < -largest_offset || offset > largest_offset) {
             throw std::out_of_range("konnect::Timestamp: an RFC 3339 offset lies within -23:59 and +23:59");
@@ -360,7 +362,8 @@ class Timestamp {
             fraction += std::chrono::seconds(1);
         }
         const auto offset_minutes = static_cast<int>(offset.count());
-        const auto local_seconds = static_cast<std::int64_t>(whole.count()) + offset_minutes * 60;
+        const auto local_seconds =
+            static_cast<std::int64_t>(whole.count()) + offset_minutes * detail::seconds_per_minute;
         if (local_seconds < detail::first_local_second || local_seconds > detail::last_local_second) {
             throw std::out_of_range("konnect::Timestamp: the instant falls outside years 0000-9999 at that offset");
         }
@@ -371,7 +374,7 @@ class Timestamp {
     /// The instant on system_clock, truncated to its tick. A leap second maps to the last tick before
     /// the following midnight, as C++20's utc_clock::to_sys does. Throws std::out_of_range where the
     /// instant lies outside the clock's range (with 64-bit nanosecond ticks, 1677-09-21 to 2262-04-11).
-    std::chrono::system_clock::time_point to_time_point() const {
+    [[nodiscard]] std::chrono::system_clock::time_point to_time_point() const {
         using Ticks = std::chrono::system_clock::duration;
         constexpr std::chrono::nanoseconds last_nanosecond{999'999'999};
         // Give both parts the sign of the instant, so that range checks never overflow.
@@ -406,7 +409,7 @@ class Timestamp {
     /// `YYYY-MM-DDTHH:MM:SS.fff` at the offset it was written with (`Z` when zero), with 3, 6 or 9
     /// fraction digits, the fewest that are exact: Kong's `2023-01-01T00:00:00.000Z` comes back unchanged.
     std::string to_string() const {
-        const std::int64_t local_seconds = unix_seconds_ + offset_minutes_ * 60;
+        const std::int64_t local_seconds = unix_seconds_ + offset_minutes_ * detail::seconds_per_minute;
         const std::int64_t days = detail::floor_div(local_seconds, detail::seconds_per_day);
         const std::int64_t second_of_day = local_seconds - days * detail::seconds_per_day;
         const detail::CivilDate date = detail::civil_from_days(days);
@@ -418,11 +421,11 @@ class Timestamp {
         text += '-';
         detail::write_digits(text, date.day, 2);
         text += 'T';
-        detail::write_digits(text, second_of_day / 3600, 2);
+        detail::write_digits(text, second_of_day / detail::seconds_per_hour, 2);
         text += ':';
-        detail::write_digits(text, second_of_day / 60 % 60, 2);
+        detail::write_digits(text, second_of_day / detail::seconds_per_minute % 60, 2);
         text += ':';
-        detail::write_digits(text, second_of_day % 60 + (leap_second_ ? 1 : 0), 2);
+        detail::write_digits(text, second_of_day % detail::seconds_per_minute + (leap_second_ ? 1 : 0), 2);
         text += '.';
         if (nanoseconds_ % 1'000'000 == 0) {
             detail::write_digits(text, nanoseconds_ / 1'000'000, 3);
@@ -484,7 +487,13 @@ class Timestamp {
 ///     }
 class State {
   public:
-    enum Value : std::uint8_t { unknown, active, revoked, expired };
+    /// Scoped, so that a Value never becomes a number by accident (in arithmetic or in JSON, where it
+    /// writes its schema text like a State).
+    enum class Value : std::uint8_t { unknown, active, revoked, expired };
+    static constexpr Value unknown = Value::unknown;
+    static constexpr Value active = Value::active;
+    static constexpr Value revoked = Value::revoked;
+    static constexpr Value expired = Value::expired;
 
     /// An unknown state with empty text.
     State() = default;
@@ -493,7 +502,7 @@ class State {
         : value_(value), text_(name_of(value)) {}
 
     /// Exact, case-sensitive match against the schema's names; any other text is an unknown state.
-    static State from_string(std::string_view text) {
+    [[nodiscard]] static State from_string(std::string_view text) {
         for (const auto& [value, name] : names) {
             if (text == name) return State(value);
         }
@@ -515,7 +524,8 @@ class State {
         return a.value_ == b.value_ && a.text_ == b.text_;
     }
     friend bool operator!=(const State& a, const State& b) noexcept { return !(a == b); }
-    /// Compares the value alone: every unknown state equals State::unknown.
+    /// Compares the value alone: every unknown state equals State::unknown, whatever its text, while
+    /// State == State also compares the text.
     friend bool operator==(const State& a, Value b) noexcept { return a.value_ == b; }
     friend bool operator==(Value a, const State& b) noexcept { return a == b.value_; }
     friend bool operator!=(const State& a, Value b) noexcept { return a.value_ != b; }
@@ -574,7 +584,7 @@ class Secret {
     }
 
     /// The secret itself. Every use of the token's value goes through this call, so it is easy to find.
-    std::string_view reveal() const noexcept { return {data_.get(), size_}; }
+    [[nodiscard]] std::string_view reveal() const noexcept { return {data_.get(), size_}; }
     std::size_t size() const noexcept { return size_; }
     bool empty() const noexcept { return size_ == 0; }
 
@@ -618,7 +628,7 @@ struct PersonalAccessTokenCreateResponse {
 
     /// Parses and validates JSON text in one call. Throws validation_error: id 702 with the byte
     /// offset where the text is not JSON, id 701 with every problem where it does not match the schema.
-    static PersonalAccessTokenCreateResponse parse(std::string_view json_text);
+    [[nodiscard]] static PersonalAccessTokenCreateResponse parse(std::string_view json_text);
 };
 
 // Declared beside the type: nlohmann_json caches whether a type has from_json / to_json the first
@@ -759,56 +769,78 @@ struct StringForm<Secret> {
     static std::string_view write(const Secret& secret) noexcept { return secret.reveal(); }
 };
 
-// The library's own types that are JSON strings (std::string is nlohmann's to read and write).
+// The library's own types that are JSON strings: those whose StringForm can also write them
+// (std::string is nlohmann's to read and write).
+template <typename T, typename = void>
+inline constexpr bool is_string_value = false;
 template <typename T>
-inline constexpr bool is_string_value =
-    std::is_same_v<T, Uuid> || std::is_same_v<T, Timestamp> || std::is_same_v<T, State> || std::is_same_v<T, Secret>;
+inline constexpr bool is_string_value<T, std::void_t<decltype(&StringForm<T>::write)>> = true;
 
-// Writes text as a JSON string, cut at a UTF-8 boundary past `limit` bytes: problems may quote what
-// they found, but a hostile member must not flood a log. Never throws on invalid UTF-8.
-inline std::string quote(std::string_view text, std::size_t limit = std::string_view::npos) {
-    const bool cut = text.size() > limit;
-    if (cut) {
-        std::size_t end = limit;
-        while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0U) == 0x80U)
-            --end;
-        text = text.substr(0, end);
-    }
-    std::string quoted =
-        nlohmann::json(std::string(text)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    if (cut) quoted.insert(quoted.size() - 1, "...");
-    return quoted;
+// Writes text as a JSON string for a message or printed form; never throws on invalid UTF-8.
+inline std::string quote(std::string_view text) {
+    return nlohmann::json(std::string(text)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-// Replaces every occurrence of the secret, as quote() and dump() write it, with [redacted].
-inline std::string blank_out(std::string text, std::string_view secret) {
-    if (secret.empty()) return text;
-    const std::string quoted = quote(secret);
-    const std::string_view written = std::string_view(quoted).substr(1, quoted.size() - 2);
-    constexpr std::string_view mark = "[redacted]";
-    for (auto at = text.find(written); at != std::string::npos; at = text.find(written, at + mark.size())) {
-        text.replace(at, written.size(), mark);
+// Replaces every occurrence of the secret in text with [redacted], in one linear pass.
+inline std::string blank_out(std::string_view text, std::string_view secret) {
+    if (secret.empty()) return std::string(text);
+    const std::boyer_moore_searcher find_secret(secret.begin(), secret.end());
+    std::string blanked;
+    auto from = text.begin();
+    for (auto found = find_secret(from, text.end()); found.first != text.end(); found = find_secret(from, text.end())) {
+        blanked.append(from, found.first).append("[redacted]");
+        from = found.second;
     }
-    return text;
+    return blanked.append(from, text.end());
 }
 
-// The token's value, which no message may contain, whatever member it turns up in.
+// RFC 6901: `~` and `/` in a member name are escaped as `~0` and `~1`.
+inline std::string json_pointer(std::string_view key) {
+    std::string pointer = "/";
+    for (const char c : key) {
+        pointer += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
+    }
+    return pointer;
+}
+
+// Decides which text from a document a message may repeat. The token's value must never appear,
+// not even in part or in another member, so only short text that shares no run of bytes with the
+// token is quoted; the rest is described by its length. Every check is bounded, whatever the input.
 class Redaction {
   public:
-    explicit Redaction(std::string_view secret = {}) noexcept : secret_(secret) {}
-
-    bool hides(std::string_view text) const noexcept {
-        return !secret_.empty() && text.find(secret_) != std::string_view::npos;
+    // A document without a string konnect_token: nothing to hide.
+    Redaction() = default;
+    explicit Redaction(std::string_view secret) noexcept : secret_(secret), secret_known_(true) {}
+    // For text that cannot be checked against any token (a root that is not an object).
+    static Redaction withholding_everything() noexcept {
+        Redaction redaction;
+        redaction.withhold_everything_ = true;
+        return redaction;
     }
 
-    // The text of what was found, quoted for a message.
+    bool may_quote(std::string_view text) const {
+        constexpr std::size_t quotable_bytes = 64;
+        constexpr std::size_t shared_run = 8;
+        constexpr std::size_t checkable_secret_bytes = 4096;  // a real token has 54
+        if (withhold_everything_ || text.size() > quotable_bytes) return false;
+        if (!secret_known_ || secret_.empty()) return true;
+        if (secret_.size() > checkable_secret_bytes) return false;
+        const std::size_t run = std::min(shared_run, secret_.size());
+        for (std::size_t at = 0; at + run <= secret_.size(); ++at) {
+            if (text.find(secret_.substr(at, run)) != std::string_view::npos) return false;
+        }
+        return true;
+    }
+
     std::string found_string(std::string_view text) const {
-        constexpr std::size_t quoted_bytes = 64;
-        return hides(text) ? "a string containing the token's value" : "the string " + quote(text, quoted_bytes);
+        return may_quote(text) ? "the string " + quote(text)
+                               : "a string of " + std::to_string(text.size()) + " bytes (not quoted)";
     }
 
   private:
     std::string_view secret_;
+    bool secret_known_ = false;
+    bool withhold_everything_ = false;
 };
 
 template <typename BasicJsonType>
@@ -829,18 +861,18 @@ inline std::string expectation(std::string_view expected, Nullability nullabilit
 
 // Reads one string-valued member (or a standalone value, at pointer ""), or says why it cannot.
 template <typename T, typename BasicJsonType>
-std::optional<T> decode_string(const BasicJsonType& value, const std::string& pointer, Nullability nullability,
+std::optional<T> decode_string(const BasicJsonType& value, std::string_view pointer, Nullability nullability,
                                const Redaction& redaction, std::vector<Problem>& problems) {
-    const std::string expected = expectation(StringForm<T>::expected, nullability);
-    if (!value.is_string()) {
-        problems.push_back({pointer, value.is_null() ? ProblemKind::null_not_allowed : ProblemKind::wrong_type,
-                            "expected " + expected + ", found " + describe(value, redaction)});
-        return std::nullopt;
-    }
-    auto decoded = StringForm<T>::read(value.template get_ref<const typename BasicJsonType::string_t&>());
+    std::optional<T> decoded;
+    if (value.is_string())
+        decoded = StringForm<T>::read(value.template get_ref<const typename BasicJsonType::string_t&>());
     if (!decoded) {
-        problems.push_back(
-            {pointer, ProblemKind::invalid_format, "expected " + expected + ", found " + describe(value, redaction)});
+        const ProblemKind kind = value.is_string() ? ProblemKind::invalid_format
+                                 : value.is_null() ? ProblemKind::null_not_allowed
+                                                   : ProblemKind::wrong_type;
+        problems.push_back({std::string(pointer), kind,
+                            "expected " + expectation(StringForm<T>::expected, nullability) + ", found " +
+                                describe(value, redaction)});
     }
     return decoded;
 }
@@ -848,7 +880,8 @@ std::optional<T> decode_string(const BasicJsonType& value, const std::string& po
 template <typename T, typename BasicJsonType>
 T decode_standalone(const BasicJsonType& value) {
     std::vector<Problem> problems;
-    std::optional<T> decoded = decode_string<T>(value, "", Nullability::not_nullable, Redaction(), problems);
+    std::optional<T> decoded =
+        decode_string<T>(value, "", Nullability::not_nullable, Redaction::withholding_everything(), problems);
     if (!decoded) throw validation_error(validation_error::invalid_document, std::move(problems));
     return std::move(*decoded);
 }
@@ -857,7 +890,7 @@ template <typename BasicJsonType, typename Field>
 void decode_member(const BasicJsonType& object, const MemberRule<Field>& rule, Response& response,
                    const Redaction& redaction, std::vector<Problem>& problems) {
     using Value = typename Unwrapped<Field>::type;
-    const std::string pointer = "/" + std::string(rule.key);
+    const std::string pointer = json_pointer(rule.key);
     const auto found = object.find(typename BasicJsonType::object_t::key_type(rule.key));
     if (found == object.end()) {
         if (rule.presence == Presence::required) {
@@ -888,34 +921,47 @@ bool nests_deeper_than(const BasicJsonType& value, std::size_t level, std::size_
     return false;
 }
 
-inline Problem too_deep_problem() {
-    return {"", ProblemKind::too_deep,
-            "the document nests deeper than " + std::to_string(max_nesting_depth) + " levels"};
+// An unknown member that nests too deep, named when its name may be quoted.
+inline Problem too_deep_problem(std::string_view key, const Redaction& redaction) {
+    const std::string limit = " nests deeper than the " + std::to_string(max_nesting_depth) +
+                              " levels a document may have (its root object is level 1)";
+    if (redaction.may_quote(key)) return {json_pointer(key), ProblemKind::too_deep, "this member" + limit};
+    return {"", ProblemKind::too_deep, "a member whose name is not quoted" + limit};
+}
+
+// The unknown members of `object` (the document, or additional_properties when encoding) that nest
+// too deep for the recursive code in nlohmann_json to handle safely.
+template <typename BasicJsonType>
+void check_unknown_members_depth(const BasicJsonType& object, const Redaction& redaction,
+                                 std::vector<Problem>& problems) {
+    constexpr std::size_t member_level = 2;
+    for (auto member = object.begin(); member != object.end(); ++member) {
+        if (!is_schema_key(member.key()) && nests_deeper_than(member.value(), member_level, max_nesting_depth)) {
+            problems.push_back(too_deep_problem(member.key(), redaction));
+        }
+    }
 }
 
 template <typename BasicJsonType>
 Response decode(const BasicJsonType& document, std::vector<Problem>& problems) {
     Response response;
     if (!document.is_object()) {
-        problems.push_back(
-            {"", ProblemKind::wrong_type, "expected an object, found " + describe(document, Redaction())});
+        problems.push_back({"", ProblemKind::wrong_type,
+                            "expected an object, found " + describe(document, Redaction::withholding_everything())});
         return response;
     }
     const auto token = document.find("konnect_token");
-    const Redaction redaction(token != document.end() && token->is_string()
-                                  ? std::string_view(token->template get_ref<const typename BasicJsonType::string_t&>())
-                                  : std::string_view());
+    const Redaction redaction = token != document.end() && token->is_string()
+                                    ? Redaction(token->template get_ref<const typename BasicJsonType::string_t&>())
+                                    : Redaction();
     for_each_member(response_members,
                     [&](const auto& rule) { decode_member(document, rule, response, redaction, problems); });
 
-    constexpr std::size_t member_level = 2;
+    const std::size_t problems_before = problems.size();
+    check_unknown_members_depth(document, redaction, problems);
+    if (problems.size() != problems_before) return response;  // nothing too deep may be copied
     for (auto member = document.begin(); member != document.end(); ++member) {
-        if (is_schema_key(member.key())) continue;
-        if (nests_deeper_than(member.value(), member_level, max_nesting_depth)) {
-            problems.push_back(too_deep_problem());
-            break;
-        }
-        response.additional_properties[member.key()] = nlohmann::json(member.value());
+        if (!is_schema_key(member.key())) response.additional_properties[member.key()] = nlohmann::json(member.value());
     }
     return response;
 }
@@ -938,18 +984,20 @@ void encode_member(BasicJsonType& object, const Response& response, const Member
 inline void check_encodable(const Response& response) {
     const nlohmann::json& additional = response.additional_properties;
     if (additional.is_null()) return;
+    const Redaction redaction(response.konnect_token.reveal());
     std::vector<Problem> problems;
     if (!additional.is_object()) {
-        problems.push_back({"", ProblemKind::wrong_type,
-                            "additional_properties: expected an object or null, found " +
-                                describe(additional, Redaction(response.konnect_token.reveal()))});
+        problems.push_back(
+            {"", ProblemKind::wrong_type,
+             "additional_properties: expected an object or null, found " + describe(additional, redaction)});
     } else {
         for (const auto& member : additional.items()) {
             if (is_schema_key(member.key())) {
-                problems.push_back({"/" + member.key(), ProblemKind::named_by_schema,
+                problems.push_back({json_pointer(member.key()), ProblemKind::named_by_schema,
                                     "additional_properties repeats a member the schema names"});
             }
         }
+        check_unknown_members_depth(additional, redaction, problems);
     }
     if (!problems.empty()) throw validation_error(validation_error::unencodable_value, std::move(problems));
 }
@@ -958,7 +1006,7 @@ inline void check_encodable(const Response& response) {
 /// Every way `document` breaks Kong's schema (with the state enum open), in schema order; empty
 /// when `j.get<PersonalAccessTokenCreateResponse>()` would succeed. Never throws a validation_error.
 template <typename BasicJsonType, std::enable_if_t<nlohmann::detail::is_basic_json<BasicJsonType>::value, int> = 0>
-std::vector<Problem> validate(const BasicJsonType& document) {
+[[nodiscard]] std::vector<Problem> validate(const BasicJsonType& document) {
     std::vector<Problem> problems;
     detail::decode(document, problems);
     return problems;
@@ -998,29 +1046,45 @@ void to_json(BasicJsonType& j, const T& value) {
     j = typename BasicJsonType::string_t(detail::StringForm<T>::write(value));
 }
 
+/// A State::Value reads and writes its schema text too, never a number (State::unknown writes "").
+template <typename BasicJsonType>
+void from_json(const BasicJsonType& j, State::Value& value) {
+    value = detail::decode_standalone<State>(j);
+}
+template <typename BasicJsonType>
+void to_json(BasicJsonType& j, State::Value value) {
+    to_json(j, State(value));
+}
+
 // ================================================================================================
 // 8. Text
 // ================================================================================================
 
 namespace detail {
-// Builds the DOM for parse() through nlohmann's SAX interface, so that nesting is bounded before
-// anything recursive runs, and malformed text is reported by byte offset without echoing it.
+inline Problem malformed_json_problem(std::size_t offset, const std::string& reason) {
+    return {"", ProblemKind::malformed_json, "malformed JSON at byte offset " + std::to_string(offset) + ": " + reason};
+}
+
+// Builds the DOM for parse() through nlohmann's SAX interface. Containers one level past
+// max_nesting_depth are kept empty and their contents skipped, so the DOM stays shallow for the
+// recursive code in nlohmann_json while from_json still sees, and names, the member that is too
+// deep. Malformed text is reported by byte offset without quoting it.
 class BoundedDomBuilder {
   public:
     using json = nlohmann::json;
 
     explicit BoundedDomBuilder(json& root) noexcept : root_(root) {}
 
-    bool null() { return add(nullptr) != nullptr; }
-    bool boolean(bool value) { return add(value) != nullptr; }
-    bool number_integer(json::number_integer_t value) { return add(value) != nullptr; }
-    bool number_unsigned(json::number_unsigned_t value) { return add(value) != nullptr; }
-    bool number_float(json::number_float_t value, const json::string_t& /*text*/) { return add(value) != nullptr; }
-    bool string(json::string_t& value) { return add(std::move(value)) != nullptr; }
-    bool binary(json::binary_t& value) { return add(std::move(value)) != nullptr; }
+    bool null() { return add(nullptr); }
+    bool boolean(bool value) { return add(value); }
+    bool number_integer(json::number_integer_t value) { return add(value); }
+    bool number_unsigned(json::number_unsigned_t value) { return add(value); }
+    bool number_float(json::number_float_t value, const json::string_t& /*text*/) { return add(value); }
+    bool string(json::string_t& value) { return add(std::move(value)); }
+    bool binary(json::binary_t& value) { return add(std::move(value)); }
     bool start_object(std::size_t /*size*/) { return open(json::object()); }
     bool key(json::string_t& key) {
-        key_ = std::move(key);
+        if (!skipping()) key_ = std::move(key);
         return true;
     }
     bool end_object() { return close(); }
@@ -1028,26 +1092,30 @@ class BoundedDomBuilder {
     bool end_array() { return close(); }
 
     bool parse_error(std::size_t position, const std::string& last_token, const json::exception& error) {
-        // nlohmann's message quotes the token it stopped in, which may be the secret: drop it.
+        // nlohmann's message quotes the token it stopped in, which may be the secret: drop the quote.
         std::string reason = error.what();
         if (const auto prefix_end = reason.find("] "); prefix_end != std::string::npos) reason.erase(0, prefix_end + 2);
-        if (const auto last_read = reason.find("; last read: "); last_read != std::string::npos)
-            reason.erase(last_read);
-        if (const auto quoted = reason.find("'" + last_token + "'");
-            !last_token.empty() && quoted != std::string::npos) {
-            reason.replace(quoted, last_token.size() + 2, "the last token");
+        for (const std::string& quoted : {"; last read: '" + last_token + "'", " '" + last_token + "'"}) {
+            if (const auto at = reason.find(quoted); at != std::string::npos) reason.erase(at, quoted.size());
         }
         // nlohmann counts from 1; an offset counts from 0, so the end of a truncated text is its length.
-        const std::size_t offset = position == 0 ? 0 : position - 1;
-        problem_ = {"", ProblemKind::malformed_json,
-                    "malformed JSON at byte offset " + std::to_string(offset) + ": " + reason};
+        error_offset_ = position == 0 ? 0 : position - 1;
+        problem_ = malformed_json_problem(error_offset_, reason);
         return false;
     }
 
     const Problem& problem() const noexcept { return problem_; }
+    std::size_t error_offset() const noexcept { return error_offset_; }
 
   private:
-    json* add(json value) {
+    bool skipping() const noexcept { return skipped_levels_ > 0 || stack_.size() > max_nesting_depth; }
+
+    bool add(json value) {
+        if (!skipping()) place(std::move(value));
+        return true;
+    }
+
+    json* place(json value) {
         if (stack_.empty()) {
             root_ = std::move(value);
             return &root_;
@@ -1063,34 +1131,64 @@ class BoundedDomBuilder {
     }
 
     bool open(json container) {
-        if (stack_.size() >= max_nesting_depth) {
-            problem_ = too_deep_problem();
-            return false;
+        if (skipping()) {
+            ++skipped_levels_;
+        } else {
+            stack_.push_back(place(std::move(container)));
         }
-        stack_.push_back(add(std::move(container)));
         return true;
     }
 
     bool close() {
-        stack_.pop_back();
+        if (skipped_levels_ > 0) {
+            --skipped_levels_;
+        } else {
+            stack_.pop_back();
+        }
         return true;
     }
 
     json& root_;
     std::vector<json*> stack_;  // the open containers; a parent is not appended to while its child is open
+    std::size_t skipped_levels_ = 0;
     json::string_t key_;
     Problem problem_;
+    std::size_t error_offset_ = 0;
+};
+
+// parse()'s DOM holds a copy of the token that nobody else can reach: wipe it however parse() ends.
+class TokenWiper {
+  public:
+    explicit TokenWiper(nlohmann::json& document) noexcept : document_(document) {}
+    TokenWiper(const TokenWiper&) = delete;
+    TokenWiper& operator=(const TokenWiper&) = delete;
+    ~TokenWiper() {
+        if (!document_.is_object()) return;
+        const auto token = document_.find("konnect_token");
+        if (token == document_.end() || !token->is_string()) return;
+        auto& text = token->get_ref<nlohmann::json::string_t&>();
+        wipe(text.data(), text.size());
+    }
+
+  private:
+    nlohmann::json& document_;
 };
 }  // namespace detail
 
 inline PersonalAccessTokenCreateResponse PersonalAccessTokenCreateResponse::parse(std::string_view json_text) {
+    // nlohmann's reader takes a NUL byte for the end of the text: it reads only up to the first one,
+    // and a NUL it reaches is reported as what it is.
+    const std::size_t nul = json_text.find('\0');
+    const std::string_view readable = json_text.substr(0, nul);
     nlohmann::json document;
+    const detail::TokenWiper token_wiper(document);
     detail::BoundedDomBuilder builder(document);
-    if (!nlohmann::json::sax_parse(json_text.data(), json_text.data() + json_text.size(), &builder)) {
-        const int id = builder.problem().kind == ProblemKind::malformed_json ? validation_error::malformed_text
-                                                                             : validation_error::invalid_document;
-        throw validation_error(id, {builder.problem()});
+    const bool read = nlohmann::json::sax_parse(readable.data(), readable.data() + readable.size(), &builder);
+    if (nul != std::string_view::npos && (read || builder.error_offset() >= nul)) {
+        throw validation_error(validation_error::malformed_text,
+                               {detail::malformed_json_problem(nul, "a NUL byte, which JSON text cannot contain")});
     }
+    if (!read) throw validation_error(validation_error::malformed_text, {builder.problem()});
     return document.get<PersonalAccessTokenCreateResponse>();
 }
 
@@ -1124,46 +1222,79 @@ inline std::ostream& operator<<(std::ostream& os, const Uuid& uuid) { return os 
 
 inline std::ostream& operator<<(std::ostream& os, const Timestamp& timestamp) { return os << timestamp.to_string(); }
 
-/// `ACTIVE`; an unknown state as its quoted text, `"PENDING" (unknown)`.
-inline std::ostream& operator<<(std::ostream& os, const State& state) {
-    return state.is_unknown() ? os << detail::quote(state.to_string()) << " (unknown)" : os << state.to_string();
-}
-
 inline std::ostream& operator<<(std::ostream& os, const Secret& /*secret*/) { return os << "[redacted]"; }
 
 namespace detail {
-template <typename T>
-void print_field(std::ostream& os, const T& value) {
-    os << value;
-}
-inline void print_field(std::ostream& os, const std::string& text) { os << quote(text); }
-template <typename T>
-void print_field(std::ostream& os, const std::optional<T>& value) {
-    if (value) {
-        print_field(os, *value);
-    } else {
-        os << "null";
-    }
-}
+// Prints the members of a response. Text from the document (the name, an unknown state, the names
+// of unknown members) has every copy of the token's value blanked out; the values of unknown
+// members are not printed at all, as they may be secrets this library does not know.
+class ResponsePrinter {
+  public:
+    ResponsePrinter(std::ostream& os, std::string_view secret) noexcept : os_(os), secret_(secret) {}
 
+    template <typename T>
+    void operator()(const T& value) const {
+        os_ << value;
+    }
+    void operator()(const std::string& text) const { os_ << quote(blank_out(text, secret_)); }
+    void operator()(const State& state) const {
+        if (state.is_unknown()) {
+            (*this)(state.to_string());
+            os_ << " (unknown)";
+        } else {
+            os_ << state.to_string();
+        }
+    }
+    template <typename T>
+    void operator()(const std::optional<T>& value) const {
+        if (value) {
+            (*this)(*value);
+        } else {
+            os_ << "null";
+        }
+    }
+    void unknown_member_names(const nlohmann::json& additional_properties) const {
+        const char* separator = "";
+        os_ << additional_properties.size() << (additional_properties.size() == 1 ? " member (" : " members (");
+        for (const auto& member : additional_properties.items()) {
+            os_ << std::exchange(separator, ", ");
+            (*this)(member.key());
+        }
+        os_ << ')';
+    }
+
+  private:
+    std::ostream& os_;
+    std::string_view secret_;
+};
 }  // namespace detail
 
-/// Every member on one line, absent or null members as `null`. The token prints as `[redacted]`, and
-/// so does every copy of its value elsewhere (in the name, an unknown state, an unknown member).
+/// `ACTIVE`; an unknown state as its quoted text, `"PENDING" (unknown)`.
+inline std::ostream& operator<<(std::ostream& os, const State& state) {
+    detail::ResponsePrinter(os, {})(state);
+    return os;
+}
+
+/// Every member on one line, absent or null members as `null`, unknown members by name only. The
+/// token prints as `[redacted]`, and so does every copy of its value in the name, an unknown state
+/// or the name of an unknown member.
 inline std::ostream& operator<<(std::ostream& os, const PersonalAccessTokenCreateResponse& response) {
-    std::ostringstream text;
-    text << "PersonalAccessTokenCreateResponse{";
+    const detail::ResponsePrinter print(os, response.konnect_token.reveal());
+    os << "PersonalAccessTokenCreateResponse{";
     const char* separator = "";
     detail::for_each_member(detail::response_members, [&](const auto& rule) {
-        text << std::exchange(separator, ", ") << rule.key << ": ";
-        detail::print_field(text, response.*rule.field);
+        os << std::exchange(separator, ", ") << rule.key << ": ";
+        print(response.*rule.field);
     });
-    if (!detail::no_unknown_members(response.additional_properties)) {
-        text << ", additional_properties: "
-             << response.additional_properties.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    const nlohmann::json& additional = response.additional_properties;
+    if (additional.is_object() && !additional.empty()) {
+        os << ", additional_properties: ";
+        print.unknown_member_names(additional);
+    } else if (!additional.is_null() && !additional.is_object()) {
+        os << ", additional_properties: not an object but "
+           << detail::describe(additional, detail::Redaction::withholding_everything());
     }
-    text << '}';
-    return os << detail::blank_out(text.str(), response.konnect_token.reveal());
+    return os << '}';
 }
 
 }  // namespace konnect
