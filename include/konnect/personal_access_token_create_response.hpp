@@ -811,7 +811,7 @@ class Redaction {
     // A document without a string konnect_token: nothing to hide.
     Redaction() = default;
     explicit Redaction(std::string_view secret) noexcept : secret_(secret), secret_known_(true) {}
-    // For text that cannot be checked against any token (a root that is not an object).
+    // For text that cannot be checked against the token: a root that is not an object, a standalone value.
     static Redaction withholding_everything() noexcept {
         Redaction redaction;
         redaction.withhold_everything_ = true;
