@@ -458,3 +458,25 @@ TEST_CASE("Validating huge members against a long token takes linear time", "[va
     }
     CHECK(pointers == expected_pointers);
 }
+
+TEST_CASE("A too deep member whose name spans lines is reported without its name", "[validation]") {
+    // A name quoted raw in a pointer could forge log lines.
+    nlohmann::json document = documents::kong_example();
+    document["fake\n[ERROR] line"] = documents::nested(konnect::max_nesting_depth, documents::Shape::arrays);
+    const auto problems = konnect::validate(document);
+    INFO("problems:\n" << problems_text(problems));
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].kind == ProblemKind::too_deep);
+    CHECK(problems[0].pointer.empty());
+    CHECK_FALSE(contains(problems[0].message, "\n"));
+}
+
+TEST_CASE("A found string that holds the token in escaped form is not quoted", "[validation]") {
+    const std::string odd_token = "ab\"cdefgh";
+    nlohmann::json document = documents::with_member("konnect_token", odd_token);
+    document["updated_at"] = odd_token;
+    const auto problems = konnect::validate(document);
+    INFO("problems:\n" << problems_text(problems));
+    REQUIRE(problems.size() == 1);
+    CHECK(contains(problems[0].message, "a string of 9 bytes (not quoted)"));
+}

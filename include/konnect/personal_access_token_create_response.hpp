@@ -776,22 +776,34 @@ inline constexpr bool is_string_value = false;
 template <typename T>
 inline constexpr bool is_string_value<T, std::void_t<decltype(&StringForm<T>::write)>> = true;
 
-// Writes text as a JSON string for a message or printed form; never throws on invalid UTF-8.
-inline std::string quote(std::string_view text) {
-    return nlohmann::json(std::string(text)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+// Appends text escaped as inside a JSON string: quotes, backslashes and control characters escaped,
+// so a message or printed form stays on one line; other bytes as they are.
+inline void append_escaped(std::string& out, std::string_view text) {
+    constexpr std::string_view hex_digits = "0123456789abcdef";
+    constexpr std::string_view short_escapes = "btn?fr";  // \b \t \n \f \r stand for bytes 8 to 13 but 11
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (byte >= 8U && byte <= 13U && byte != 11U) {
+            out += '\\';
+            out += short_escapes[byte - 8U];
+        } else if (byte < 0x20U || byte == 0x7FU) {
+            out += "\\u00";
+            out += hex_digits[byte >> 4U];
+            out += hex_digits[byte & 0x0FU];
+        } else {
+            out += c;
+        }
+    }
 }
 
-// Replaces every occurrence of the secret in text with [redacted], in one linear pass.
-inline std::string blank_out(std::string_view text, std::string_view secret) {
-    if (secret.empty()) return std::string(text);
-    const std::boyer_moore_searcher find_secret(secret.begin(), secret.end());
-    std::string blanked;
-    auto from = text.begin();
-    for (auto found = find_secret(from, text.end()); found.first != text.end(); found = find_secret(from, text.end())) {
-        blanked.append(from, found.first).append("[redacted]");
-        from = found.second;
-    }
-    return blanked.append(from, text.end());
+// Writes text as a quoted, escaped string for a message or printed form.
+inline std::string quote(std::string_view text) {
+    std::string quoted = "\"";
+    append_escaped(quoted, text);
+    return quoted += '"';
 }
 
 // RFC 6901: `~` and `/` in a member name are escaped as `~0` and `~1`.
@@ -803,14 +815,15 @@ inline std::string json_pointer(std::string_view key) {
     return pointer;
 }
 
-// Decides which text from a document a message may repeat. The token's value must never appear,
-// not even in part or in another member, so only short text that shares no run of bytes with the
-// token is quoted; the rest is described by its length. Every check is bounded, whatever the input.
+// Decides what text from a document a message or a printed form may show. No stretch of the
+// token's value may appear, whole or in part, in any member: text is checked, as it is written
+// (quoted and escaped), against every run of eight bytes of the token (the whole token when it is
+// shorter). Every check takes time linear in the text, whatever the input.
 class Redaction {
   public:
     // A document without a string konnect_token: nothing to hide.
     Redaction() = default;
-    explicit Redaction(std::string_view secret) noexcept : secret_(secret), secret_known_(true) {}
+    explicit Redaction(std::string_view secret) noexcept : secret_(secret) {}
     // For text that cannot be checked against the token: a root that is not an object, a standalone value.
     static Redaction withholding_everything() noexcept {
         Redaction redaction;
@@ -818,29 +831,97 @@ class Redaction {
         return redaction;
     }
 
-    bool may_quote(std::string_view text) const {
+    // A found string, quoted when it is short and shows no run of the token.
+    std::string found_string(std::string_view text) const {
         constexpr std::size_t quotable_bytes = 64;
-        constexpr std::size_t shared_run = 8;
-        constexpr std::size_t checkable_secret_bytes = 4096;  // a real token has 54
-        if (withhold_everything_ || text.size() > quotable_bytes) return false;
-        if (!secret_known_ || secret_.empty()) return true;
-        if (secret_.size() > checkable_secret_bytes) return false;
-        const std::size_t run = std::min(shared_run, secret_.size());
-        for (std::size_t at = 0; at + run <= secret_.size(); ++at) {
-            if (text.find(secret_.substr(at, run)) != std::string_view::npos) return false;
-        }
-        return true;
+        std::string written = quote(text);
+        if (text.size() <= quotable_bytes && !shows_token(written)) return "the string " + written;
+        return "a string of " + std::to_string(text.size()) + " bytes (not quoted)";
     }
 
-    std::string found_string(std::string_view text) const {
-        return may_quote(text) ? "the string " + quote(text)
-                               : "a string of " + std::to_string(text.size()) + " bytes (not quoted)";
+    // Whether a member's name may stand in a pointer: short, on one line, and showing no run of the token.
+    bool may_name(std::string_view key) const {
+        constexpr std::size_t nameable_bytes = 64;
+        const bool one_line = std::none_of(key.begin(), key.end(), [](char c) {
+            return static_cast<unsigned char>(c) < 0x20U || static_cast<unsigned char>(c) == 0x7FU;
+        });
+        return key.size() <= nameable_bytes && one_line && !shows_token(json_pointer(key));
+    }
+
+    // Text for a printed form: quoted, with every stretch covered by runs of the token as [redacted].
+    std::string printable(std::string_view text) const {
+        if (withhold_everything_ || secret_.size() > checkable_secret_bytes) {
+            return "(" + std::to_string(text.size()) + " bytes, not printed)";
+        }
+        std::string printed;
+        split_at_runs(
+            quote(text), [&printed](std::string_view piece) { printed += piece; },
+            [&printed] { printed += "[redacted]"; });
+        return printed;
     }
 
   private:
+    static constexpr std::size_t longest_run = 8;
+    static constexpr std::size_t checkable_secret_bytes = 4096;  // a real token has 54
+
+    std::size_t run_length() const noexcept { return std::min(longest_run, secret_.size()); }
+
+    static std::uint64_t pack(std::string_view text, std::size_t at, std::size_t length) noexcept {
+        std::uint64_t packed = 0;
+        for (std::size_t i = at; i < at + length; ++i)
+            packed = packed << 8U | static_cast<unsigned char>(text[i]);
+        return packed;
+    }
+
+    // The runs of the token as it is and as it is written escaped (written text is what gets shown),
+    // sorted, built on first use: decoding a valid document never needs them.
+    bool is_run(std::string_view text, std::size_t at) const {
+        if (runs_.empty()) {
+            std::string escaped;
+            append_escaped(escaped, secret_);
+            for (const std::string_view form : {secret_, std::string_view(escaped)}) {
+                for (std::size_t start = 0; start + run_length() <= form.size(); ++start)
+                    runs_.push_back(pack(form, start, run_length()));
+            }
+            std::sort(runs_.begin(), runs_.end());
+        }
+        return std::binary_search(runs_.begin(), runs_.end(), pack(text, at, run_length()));
+    }
+
+    bool shows_token(std::string_view written) const {
+        if (withhold_everything_ || secret_.size() > checkable_secret_bytes) return true;
+        const std::size_t run = run_length();
+        for (std::size_t at = 0; run != 0 && at + run <= written.size(); ++at) {
+            if (is_run(written, at)) return true;
+        }
+        return false;
+    }
+
+    // Calls keep() with each stretch of text outside the token's runs and blank() for each stretch they
+    // cover, in order; overlapping and adjacent runs cover one stretch.
+    template <typename Keep, typename Blank>
+    void split_at_runs(std::string_view text, Keep keep, Blank blank) const {
+        const std::size_t run = run_length();
+        std::size_t kept = 0;
+        for (std::size_t at = 0; run != 0 && at + run <= text.size();) {
+            if (!is_run(text, at)) {
+                ++at;
+                continue;
+            }
+            std::size_t end = at + run;
+            for (std::size_t next = at + 1; next <= end && next + run <= text.size(); ++next) {
+                if (is_run(text, next)) end = next + run;
+            }
+            keep(text.substr(kept, at - kept));
+            blank();
+            kept = at = end;
+        }
+        keep(text.substr(kept));
+    }
+
     std::string_view secret_;
-    bool secret_known_ = false;
     bool withhold_everything_ = false;
+    mutable std::vector<std::uint64_t> runs_;
 };
 
 template <typename BasicJsonType>
@@ -925,7 +1006,7 @@ bool nests_deeper_than(const BasicJsonType& value, std::size_t level, std::size_
 inline Problem too_deep_problem(std::string_view key, const Redaction& redaction) {
     const std::string limit = " nests deeper than the " + std::to_string(max_nesting_depth) +
                               " levels a document may have (its root object is level 1)";
-    if (redaction.may_quote(key)) return {json_pointer(key), ProblemKind::too_deep, "this member" + limit};
+    if (redaction.may_name(key)) return {json_pointer(key), ProblemKind::too_deep, "this member" + limit};
     return {"", ProblemKind::too_deep, "a member whose name is not quoted" + limit};
 }
 
@@ -1126,6 +1207,10 @@ class BoundedDomBuilder {
             return &parent.back();
         }
         json& slot = parent[key_];  // a repeated key: the last one wins, as in nlohmann::json::parse
+        if (slot.is_string()) {     // and the string it replaces, perhaps a token, is wiped first
+            auto& replaced = slot.get_ref<json::string_t&>();
+            wipe(replaced.data(), replaced.size());
+        }
         slot = std::move(value);
         return &slot;
     }
@@ -1226,17 +1311,17 @@ inline std::ostream& operator<<(std::ostream& os, const Secret& /*secret*/) { re
 
 namespace detail {
 // Prints the members of a response. Text from the document (the name, an unknown state, the names
-// of unknown members) has every copy of the token's value blanked out; the values of unknown
+// of unknown members) has every run of the token's value blanked out; the values of unknown
 // members are not printed at all, as they may be secrets this library does not know.
 class ResponsePrinter {
   public:
-    ResponsePrinter(std::ostream& os, std::string_view secret) noexcept : os_(os), secret_(secret) {}
+    ResponsePrinter(std::ostream& os, std::string_view secret) noexcept : os_(os), redaction_(secret) {}
 
     template <typename T>
     void operator()(const T& value) const {
         os_ << value;
     }
-    void operator()(const std::string& text) const { os_ << quote(blank_out(text, secret_)); }
+    void operator()(const std::string& text) const { os_ << redaction_.printable(text); }
     void operator()(const State& state) const {
         if (state.is_unknown()) {
             (*this)(state.to_string());
@@ -1265,7 +1350,7 @@ class ResponsePrinter {
 
   private:
     std::ostream& os_;
-    std::string_view secret_;
+    Redaction redaction_;
 };
 }  // namespace detail
 
@@ -1275,9 +1360,12 @@ inline std::ostream& operator<<(std::ostream& os, const State& state) {
     return os;
 }
 
+/// As the State of that value prints: `ACTIVE`, and `"" (unknown)` for State::unknown.
+inline std::ostream& operator<<(std::ostream& os, State::Value value) { return os << State(value); }
+
 /// Every member on one line, absent or null members as `null`, unknown members by name only. The
-/// token prints as `[redacted]`, and so does every copy of its value in the name, an unknown state
-/// or the name of an unknown member.
+/// token prints as `[redacted]`, and so does every run of eight bytes of it in the name, an unknown
+/// state or the name of an unknown member.
 inline std::ostream& operator<<(std::ostream& os, const PersonalAccessTokenCreateResponse& response) {
     const detail::ResponsePrinter print(os, response.konnect_token.reveal());
     os << "PersonalAccessTokenCreateResponse{";
