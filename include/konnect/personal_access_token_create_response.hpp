@@ -834,8 +834,10 @@ class Redaction {
     // A found string, quoted when it is short and shows no run of the token.
     std::string found_string(std::string_view text) const {
         constexpr std::size_t quotable_bytes = 64;
-        std::string written = quote(text);
-        if (text.size() <= quotable_bytes && !shows_token(written)) return "the string " + written;
+        if (text.size() <= quotable_bytes) {
+            std::string written = quote(text);
+            if (!shows_token(written)) return "the string " + written;
+        }
         return "a string of " + std::to_string(text.size()) + " bytes (not quoted)";
     }
 
@@ -850,7 +852,7 @@ class Redaction {
 
     // Text for a printed form: quoted, with every stretch covered by runs of the token as [redacted].
     std::string printable(std::string_view text) const {
-        if (withhold_everything_ || secret_.size() > checkable_secret_bytes) {
+        if (cannot_check()) {
             return "(" + std::to_string(text.size()) + " bytes, not printed)";
         }
         std::string printed;
@@ -865,6 +867,8 @@ class Redaction {
     static constexpr std::size_t checkable_secret_bytes = 4096;  // a real token has 54
 
     std::size_t run_length() const noexcept { return std::min(longest_run, secret_.size()); }
+
+    bool cannot_check() const noexcept { return withhold_everything_ || secret_.size() > checkable_secret_bytes; }
 
     static std::uint64_t pack(std::string_view text, std::size_t at, std::size_t length) noexcept {
         std::uint64_t packed = 0;
@@ -889,12 +893,11 @@ class Redaction {
     }
 
     bool shows_token(std::string_view written) const {
-        if (withhold_everything_ || secret_.size() > checkable_secret_bytes) return true;
-        const std::size_t run = run_length();
-        for (std::size_t at = 0; run != 0 && at + run <= written.size(); ++at) {
-            if (is_run(written, at)) return true;
-        }
-        return false;
+        bool shown = cannot_check();
+        if (!shown)
+            split_at_runs(
+                written, [](std::string_view /*piece*/) {}, [&shown] { shown = true; });
+        return shown;
     }
 
     // Calls keep() with each stretch of text outside the token's runs and blank() for each stretch they
@@ -1010,15 +1013,19 @@ inline Problem too_deep_problem(std::string_view key, const Redaction& redaction
     return {"", ProblemKind::too_deep, "a member whose name is not quoted" + limit};
 }
 
-// The unknown members of `object` (the document, or additional_properties when encoding) that nest
-// too deep for the recursive code in nlohmann_json to handle safely.
-template <typename BasicJsonType>
-void check_unknown_members_depth(const BasicJsonType& object, const Redaction& redaction,
-                                 std::vector<Problem>& problems) {
+// Visits the unknown members of `object` (the document, or additional_properties when encoding):
+// one that nests too deep for the recursive code in nlohmann_json becomes a problem, and only the
+// others reach keep(key, value).
+template <typename BasicJsonType, typename Keep>
+void visit_unknown_members(const BasicJsonType& object, const Redaction& redaction, std::vector<Problem>& problems,
+                           Keep keep) {
     constexpr std::size_t member_level = 2;
     for (auto member = object.begin(); member != object.end(); ++member) {
-        if (!is_schema_key(member.key()) && nests_deeper_than(member.value(), member_level, max_nesting_depth)) {
+        if (is_schema_key(member.key())) continue;
+        if (nests_deeper_than(member.value(), member_level, max_nesting_depth)) {
             problems.push_back(too_deep_problem(member.key(), redaction));
+        } else {
+            keep(member.key(), member.value());
         }
     }
 }
@@ -1038,12 +1045,9 @@ Response decode(const BasicJsonType& document, std::vector<Problem>& problems) {
     for_each_member(response_members,
                     [&](const auto& rule) { decode_member(document, rule, response, redaction, problems); });
 
-    const std::size_t problems_before = problems.size();
-    check_unknown_members_depth(document, redaction, problems);
-    if (problems.size() != problems_before) return response;  // nothing too deep may be copied
-    for (auto member = document.begin(); member != document.end(); ++member) {
-        if (!is_schema_key(member.key())) response.additional_properties[member.key()] = nlohmann::json(member.value());
-    }
+    visit_unknown_members(document, redaction, problems, [&response](const auto& key, const auto& value) {
+        response.additional_properties[key] = nlohmann::json(value);
+    });
     return response;
 }
 
@@ -1078,7 +1082,7 @@ inline void check_encodable(const Response& response) {
                                     "additional_properties repeats a member the schema names"});
             }
         }
-        check_unknown_members_depth(additional, redaction, problems);
+        visit_unknown_members(additional, redaction, problems, [](const auto& /*key*/, const auto& /*value*/) {});
     }
     if (!problems.empty()) throw validation_error(validation_error::unencodable_value, std::move(problems));
 }
