@@ -98,7 +98,7 @@ class validation_error : public nlohmann::json::exception {
           problems_(std::make_shared<const std::vector<Problem>>(std::move(problems))) {}
 
     /// Every problem, in the order of the schema's members.
-    const std::vector<Problem>& problems() const noexcept { return *problems_; }
+    [[nodiscard]] const std::vector<Problem>& problems() const noexcept { return *problems_; }
 
   private:
     // Long lists are cut in what() so a hostile document cannot flood a log; problems() has them all.
@@ -164,12 +164,12 @@ class Uuid {
         return Uuid(bytes);
     }
 
-    constexpr const bytes_type& bytes() const noexcept { return bytes_; }
+    [[nodiscard]] constexpr const bytes_type& bytes() const noexcept { return bytes_; }
 
-    constexpr bool is_nil() const noexcept { return *this == Uuid(); }
+    [[nodiscard]] constexpr bool is_nil() const noexcept { return *this == Uuid(); }
 
     /// Lower case, 8-4-4-4-12.
-    std::string to_string() const {
+    [[nodiscard]] std::string to_string() const {
         constexpr std::string_view digits = "0123456789abcdef";
         std::string text;
         text.reserve(36);
@@ -267,6 +267,34 @@ constexpr bool read_digits(std::string_view text, std::size_t position, std::siz
     return true;
 }
 
+// Reads the `.fraction` that may follow the seconds at `position` and moves `position` past it:
+// nanoseconds kept, digits beyond them truncated. False for a dot without digits.
+constexpr bool read_fraction(std::string_view text, std::size_t& position, std::uint32_t& nanoseconds) noexcept {
+    nanoseconds = 0;
+    if (position == text.size() || text[position] != '.') return true;
+    const std::size_t first_digit = ++position;
+    for (std::uint32_t scale = 100'000'000; position < text.size() && is_ascii_digit(text[position]);
+         ++position, scale /= 10) {
+        nanoseconds += static_cast<std::uint32_t>(text[position] - '0') * scale;
+    }
+    return position != first_digit;
+}
+
+// Reads the `Z` or `±HH:MM` that must end the text at `position`, as minutes east of UTC.
+constexpr bool read_offset(std::string_view text, std::size_t position, int& offset_minutes) noexcept {
+    offset_minutes = 0;
+    if (position + 1 == text.size() && (text[position] == 'Z' || text[position] == 'z')) return true;
+    if (position + 6 != text.size() || (text[position] != '+' && text[position] != '-')) return false;
+    int hours = 0;
+    int minutes = 0;
+    if (!read_digits(text, position + 1, 2, hours) || text[position + 3] != ':' ||
+        !read_digits(text, position + 4, 2, minutes) || hours > 23 || minutes > 59) {
+        return false;
+    }
+    offset_minutes = (text[position] == '-' ? -1 : 1) * (hours * 60 + minutes);
+    return true;
+}
+
 inline void write_digits(std::string& out, std::int64_t value, int width) {
     std::array<char, 20> digits{};
     for (int i = width - 1; i >= 0; --i) {
@@ -295,7 +323,12 @@ class Timestamp {
     [[nodiscard]] static constexpr std::optional<Timestamp> from_string(std::string_view text) noexcept {
         constexpr std::size_t seconds_end = 19;  // YYYY-MM-DDTHH:MM:SS
         if (text.size() <= seconds_end) return std::nullopt;
-        int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
+        int year = 0;
+        int month = 0;
+        int day = 0;
+        int hour = 0;
+        int minute = 0;
+        int second = 0;
         const bool fields_read =
             detail::read_digits(text, 0, 4, year) && text[4] == '-' && detail::read_digits(text, 5, 2, month) &&
             text[7] == '-' && detail::read_digits(text, 8, 2, day) && (text[10] == 'T' || text[10] == 't') &&
@@ -305,25 +338,10 @@ class Timestamp {
 
         std::size_t position = seconds_end;
         std::uint32_t nanoseconds = 0;
-        if (text[position] == '.') {
-            const std::size_t first_digit = ++position;
-            for (std::uint32_t scale = 100'000'000; position < text.size() && detail::is_ascii_digit(text[position]);
-                 ++position, scale /= 10) {
-                nanoseconds += static_cast<std::uint32_t>(text[position] - '0') * scale;
-            }
-            if (position == first_digit) return std::nullopt;
-        }
-
         int offset_minutes = 0;
-        const bool utc = position + 1 == text.size() && (text[position] == 'Z' || text[position] == 'z');
-        if (!utc) {
-            if (position + 6 != text.size() || (text[position] != '+' && text[position] != '-')) return std::nullopt;
-            int offset_hour = 0, offset_minute = 0;
-            if (!detail::read_digits(text, position + 1, 2, offset_hour) || text[position + 3] != ':' ||
-                !detail::read_digits(text, position + 4, 2, offset_minute) || offset_hour > 23 || offset_minute > 59) {
-                return std::nullopt;
-            }
-            offset_minutes = (text[position] == '-' ? -1 : 1) * (offset_hour * 60 + offset_minute);
+        if (!detail::read_fraction(text, position, nanoseconds) ||
+            !detail::read_offset(text, position, offset_minutes)) {
+            return std::nullopt;
         }
 
         if (month < 1 || month > 12 || day < 1 || day > detail::last_day_of_month(year, month) || hour > 23 ||
@@ -367,8 +385,8 @@ class Timestamp {
         if (local_seconds < detail::first_local_second || local_seconds > detail::last_local_second) {
             throw std::out_of_range("konnect::Timestamp: the instant falls outside years 0000-9999 at that offset");
         }
-        return Timestamp(static_cast<std::int64_t>(whole.count()), static_cast<std::uint32_t>(fraction.count()),
-                         offset_minutes, false);
+        return {static_cast<std::int64_t>(whole.count()), static_cast<std::uint32_t>(fraction.count()), offset_minutes,
+                false};
     }
 
     /// The instant on system_clock, truncated to its tick. A leap second maps to the last tick before
@@ -399,16 +417,18 @@ class Timestamp {
     }
 
     /// Seconds since 1970-01-01T00:00:00Z, without leap seconds (a leap second counts as 23:59:59).
-    constexpr std::int64_t unix_seconds() const noexcept { return unix_seconds_; }
+    [[nodiscard]] constexpr std::int64_t unix_seconds() const noexcept { return unix_seconds_; }
     /// The fraction of the second, 0 to 999'999'999.
-    constexpr std::uint32_t nanoseconds() const noexcept { return nanoseconds_; }
+    [[nodiscard]] constexpr std::uint32_t nanoseconds() const noexcept { return nanoseconds_; }
     /// The offset from UTC the time was written with (-00:00 reads as zero).
-    constexpr std::chrono::minutes offset() const noexcept { return std::chrono::minutes(offset_minutes_); }
-    constexpr bool is_leap_second() const noexcept { return leap_second_; }
+    [[nodiscard]] constexpr std::chrono::minutes offset() const noexcept {
+        return std::chrono::minutes(offset_minutes_);
+    }
+    [[nodiscard]] constexpr bool is_leap_second() const noexcept { return leap_second_; }
 
     /// `YYYY-MM-DDTHH:MM:SS.fff` at the offset it was written with (`Z` when zero), with 3, 6 or 9
     /// fraction digits, the fewest that are exact: Kong's `2023-01-01T00:00:00.000Z` comes back unchanged.
-    std::string to_string() const {
+    [[nodiscard]] std::string to_string() const {
         const std::int64_t local_seconds = unix_seconds_ + offset_minutes_ * detail::seconds_per_minute;
         const std::int64_t days = detail::floor_div(local_seconds, detail::seconds_per_day);
         const std::int64_t second_of_day = local_seconds - days * detail::seconds_per_day;
@@ -462,7 +482,7 @@ class Timestamp {
           leap_second_(leap_second) {}
 
     // A leap second shares 23:59:59's unix second and sorts after all of its fractions.
-    constexpr std::tuple<std::int64_t, bool, std::uint32_t, std::int16_t> key() const noexcept {
+    [[nodiscard]] constexpr std::tuple<std::int64_t, bool, std::uint32_t, std::int16_t> key() const noexcept {
         return {unix_seconds_, leap_second_, nanoseconds_, offset_minutes_};
     }
 
@@ -504,7 +524,7 @@ class State {
     /// Exact, case-sensitive match against the schema's names; any other text is an unknown state.
     [[nodiscard]] static State from_string(std::string_view text) {
         for (const auto& [value, name] : names) {
-            if (text == name) return State(value);
+            if (text == name) return {value};
         }
         State state;
         state.text_ = std::string(text);
@@ -514,10 +534,10 @@ class State {
     /// What `switch` and comparisons with a Value see.
     constexpr operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
 
-    bool is_unknown() const noexcept { return value_ == unknown; }
+    [[nodiscard]] bool is_unknown() const noexcept { return value_ == unknown; }
 
     /// The text as written in JSON: `ACTIVE`, `REVOKED`, `EXPIRED`, or an unknown state's own text.
-    const std::string& to_string() const noexcept { return text_; }
+    [[nodiscard]] const std::string& to_string() const noexcept { return text_; }
 
     /// Equal when the value and the text are: two unknown states differ when their texts do.
     friend bool operator==(const State& a, const State& b) noexcept {
@@ -554,8 +574,9 @@ namespace detail {
 // Volatile stores are not removed as dead stores, even just before the memory is freed.
 inline void wipe(char* data, std::size_t size) noexcept {
     volatile char* byte = data;
-    for (std::size_t i = 0; i < size; ++i)
+    for (std::size_t i = 0; i < size; ++i) {
         byte[i] = 0;
+    }
 }
 }  // namespace detail
 
@@ -567,6 +588,7 @@ class Secret {
   public:
     Secret() noexcept = default;
     explicit Secret(std::string_view value)
+        // NOLINTNEXTLINE(modernize-avoid-c-arrays): a run-time size, which std::array cannot have.
         : data_(value.empty() ? nullptr : std::make_unique<char[]>(value.size())), size_(value.size()) {
         if (size_ != 0) value.copy(data_.get(), size_);
     }
@@ -585,8 +607,8 @@ class Secret {
 
     /// The secret itself. Every use of the token's value goes through this call, so it is easy to find.
     [[nodiscard]] std::string_view reveal() const noexcept { return {data_.get(), size_}; }
-    std::size_t size() const noexcept { return size_; }
-    bool empty() const noexcept { return size_ == 0; }
+    [[nodiscard]] std::size_t size() const noexcept { return size_; }
+    [[nodiscard]] bool empty() const noexcept { return size_ == 0; }
 
     friend bool operator==(const Secret& a, const Secret& b) noexcept {
         // Every byte of `a` is visited whatever the contents, so timing tells nothing about them.
@@ -600,7 +622,8 @@ class Secret {
     friend bool operator!=(const Secret& a, const Secret& b) noexcept { return !(a == b); }
 
   private:
-    std::unique_ptr<char[]> data_;  // not std::string: its small-string buffer would survive a move unwiped
+    // Not std::string: its small-string buffer would survive a move unwiped.
+    std::unique_ptr<char[]> data_;  // NOLINT(modernize-avoid-c-arrays): run-time size; std::array cannot own it.
     std::size_t size_ = 0;
 };
 
@@ -610,6 +633,7 @@ class Secret {
 
 /// The 201 body of `POST /v3/users/{userId}/access-tokens`: one member per schema property, named like
 /// its JSON key. Required non-null members have plain types; the others are std::optional.
+// NOLINTNEXTLINE(bugprone-exception-escape): json() is noexcept; clang-tidy 14 looks inside (llvm-project#54956)
 struct PersonalAccessTokenCreateResponse {
     Uuid id;
     Uuid user_id;
@@ -872,8 +896,9 @@ class Redaction {
 
     static std::uint64_t pack(std::string_view text, std::size_t at, std::size_t length) noexcept {
         std::uint64_t packed = 0;
-        for (std::size_t i = at; i < at + length; ++i)
+        for (std::size_t i = at; i < at + length; ++i) {
             packed = packed << 8U | static_cast<unsigned char>(text[i]);
+        }
         return packed;
     }
 
@@ -884,8 +909,9 @@ class Redaction {
             std::string escaped;
             append_escaped(escaped, secret_);
             for (const std::string_view form : {secret_, std::string_view(escaped)}) {
-                for (std::size_t start = 0; start + run_length() <= form.size(); ++start)
+                for (std::size_t start = 0; start + run_length() <= form.size(); ++start) {
                     runs_.push_back(pack(form, start, run_length()));
+                }
             }
             std::sort(runs_.begin(), runs_.end());
         }
@@ -894,9 +920,10 @@ class Redaction {
 
     bool shows_token(std::string_view written) const {
         bool shown = cannot_check();
-        if (!shown)
+        if (!shown) {
             split_at_runs(
                 written, [](std::string_view /*piece*/) {}, [&shown] { shown = true; });
+        }
         return shown;
     }
 
@@ -932,8 +959,9 @@ std::string describe(const BasicJsonType& value, const Redaction& redaction) {
     if (value.is_null()) return "null";
     if (value.is_boolean()) return "a boolean";
     if (value.is_number()) return "a number";
-    if (value.is_string())
+    if (value.is_string()) {
         return redaction.found_string(value.template get_ref<const typename BasicJsonType::string_t&>());
+    }
     if (value.is_array()) return "an array";
     if (value.is_object()) return "an object";
     return "binary data";
@@ -948,8 +976,9 @@ template <typename T, typename BasicJsonType>
 std::optional<T> decode_string(const BasicJsonType& value, std::string_view pointer, Nullability nullability,
                                const Redaction& redaction, std::vector<Problem>& problems) {
     std::optional<T> decoded;
-    if (value.is_string())
+    if (value.is_string()) {
         decoded = StringForm<T>::read(value.template get_ref<const typename BasicJsonType::string_t&>());
+    }
     if (!decoded) {
         const ProblemKind kind = value.is_string() ? ProblemKind::invalid_format
                                  : value.is_null() ? ProblemKind::null_not_allowed
@@ -990,17 +1019,20 @@ void decode_member(const BasicJsonType& object, const MemberRule<Field>& rule, R
     }
 }
 
+// Whether the value of a member of the root object (level 2) nests deeper than max_nesting_depth.
 // Walks without recursion: the value may nest far deeper than the stack allows.
 template <typename BasicJsonType>
-bool nests_deeper_than(const BasicJsonType& value, std::size_t level, std::size_t limit) {
-    std::vector<std::pair<const BasicJsonType*, std::size_t>> pending{{&value, level}};
+bool member_nests_too_deep(const BasicJsonType& member_value) {
+    constexpr std::size_t member_level = 2;
+    std::vector<std::pair<const BasicJsonType*, std::size_t>> pending{{&member_value, member_level}};
     while (!pending.empty()) {
         const auto [current, current_level] = pending.back();
         pending.pop_back();
         if (!current->is_structured()) continue;
-        if (current_level > limit) return true;
-        for (const auto& child : *current)
+        if (current_level > max_nesting_depth) return true;
+        for (const auto& child : *current) {
             pending.emplace_back(&child, current_level + 1);
+        }
     }
     return false;
 }
@@ -1019,10 +1051,9 @@ inline Problem too_deep_problem(std::string_view key, const Redaction& redaction
 template <typename BasicJsonType, typename Keep>
 void visit_unknown_members(const BasicJsonType& object, const Redaction& redaction, std::vector<Problem>& problems,
                            Keep keep) {
-    constexpr std::size_t member_level = 2;
     for (auto member = object.begin(); member != object.end(); ++member) {
         if (is_schema_key(member.key())) continue;
-        if (nests_deeper_than(member.value(), member_level, max_nesting_depth)) {
+        if (member_nests_too_deep(member.value())) {
             problems.push_back(too_deep_problem(member.key(), redaction));
         } else {
             keep(member.key(), member.value());
@@ -1115,8 +1146,9 @@ void to_json(BasicJsonType& j, const PersonalAccessTokenCreateResponse& response
     detail::for_each_member(detail::response_members,
                             [&](const auto& rule) { detail::encode_member(object, response, rule); });
     if (response.additional_properties.is_object()) {
-        for (const auto& member : response.additional_properties.items())
+        for (const auto& member : response.additional_properties.items()) {
             object[member.key()] = BasicJsonType(member.value());
+        }
     }
     j = std::move(object);
 }
@@ -1189,11 +1221,11 @@ class BoundedDomBuilder {
         return false;
     }
 
-    const Problem& problem() const noexcept { return problem_; }
-    std::size_t error_offset() const noexcept { return error_offset_; }
+    [[nodiscard]] const Problem& problem() const noexcept { return problem_; }
+    [[nodiscard]] std::size_t error_offset() const noexcept { return error_offset_; }
 
   private:
-    bool skipping() const noexcept { return skipped_levels_ > 0 || stack_.size() > max_nesting_depth; }
+    [[nodiscard]] bool skipping() const noexcept { return skipped_levels_ > 0 || stack_.size() > max_nesting_depth; }
 
     bool add(json value) {
         if (!skipping()) place(std::move(value));
@@ -1251,12 +1283,14 @@ class TokenWiper {
     explicit TokenWiper(nlohmann::json& document) noexcept : document_(document) {}
     TokenWiper(const TokenWiper&) = delete;
     TokenWiper& operator=(const TokenWiper&) = delete;
+    // Nothing may escape a destructor, so this goes through get_ptr and the object's own map: unlike
+    // get_ref and nlohmann's iterators, they cannot throw.
     ~TokenWiper() {
-        if (!document_.is_object()) return;
-        const auto token = document_.find("konnect_token");
-        if (token == document_.end() || !token->is_string()) return;
-        auto& text = token->get_ref<nlohmann::json::string_t&>();
-        wipe(text.data(), text.size());
+        auto* const object = document_.get_ptr<nlohmann::json::object_t*>();
+        if (object == nullptr) return;
+        const auto token = object->find("konnect_token");
+        if (token == object->end()) return;
+        if (auto* const text = token->second.get_ptr<nlohmann::json::string_t*>()) wipe(text->data(), text->size());
     }
 
   private:
