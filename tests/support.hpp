@@ -5,6 +5,7 @@
 #define KONNECT_MODELS_TESTS_SUPPORT_HPP
 
 #include "catch.hpp"
+#include "printable.hpp"
 
 #include <konnect/personal_access_token_create_response.hpp>
 
@@ -86,24 +87,6 @@ namespace support {
 
 /// Whether `text` contains `part`: std::string_view has no contains() before C++23.
 inline bool contains(std::string_view text, std::string_view part) { return text.find(part) != std::string_view::npos; }
-
-/// The text as a quoted literal with its length, so that NUL, newlines and non-ASCII bytes show in a failure.
-inline std::string printable(std::string_view text) {
-    constexpr std::string_view digits = "0123456789abcdef";
-    std::string out = "\"";
-    for (const char c : text) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (byte < 0x20U || byte >= 0x7FU || c == '"' || c == '\\') {
-            out += "\\x";
-            out += digits[byte >> 4U];
-            out += digits[byte & 0x0FU];
-        } else {
-            out += c;
-        }
-    }
-    out += "\" (" + std::to_string(text.size()) + " bytes)";
-    return out;
-}
 
 /// What operator<< writes for `value`: every type prints, and what it prints is under test.
 template <typename T>

@@ -4,30 +4,55 @@
 
 #include <konnect/personal_access_token_create_response.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdlib>
 #include <cstring>
 #include <new>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <type_traits>
 #include <utility>
+#include <vector>
+
+// malloc_usable_size: how many bytes a released block has, for the token scan (glibc).
+#if defined(__has_include)
+#if __has_include(<malloc.h>) && defined(__GLIBC__)
+#include <malloc.h>
+#define KONNECT_MODELS_TESTS_HAVE_USABLE_SIZE 1
+#endif
+// Valgrind's client requests: they do nothing unless the program runs under valgrind.
+#if __has_include(<valgrind/memcheck.h>)
+#include <valgrind/memcheck.h>
+#define KONNECT_MODELS_TESTS_HAVE_MEMCHECK 1
+#endif
+#endif
 
 // ------------------------------------------------------------------------------------------------
 // Watching a release
 //
-// Whether Secret wipes its bytes *before* their memory is released can only be seen at the moment the
-// memory is released, so this file replaces the global array allocation functions (Secret allocates
-// with std::make_unique<char[]>, that is new[] and delete[]). The replacement is global for the whole
-// test binary, other concerns' tests included, so it must behave exactly like the default for every
-// other block: new[] takes memory from std::malloc (looping on the new-handler and throwing
-// std::bad_alloc as the default does) and both delete[] forms give it back with std::free. Only when
-// the block being released is the one a test armed does delete[] first copy its bytes into a static
-// buffer; it allocates nothing and takes no lock, as Catch2 runs the tests on one thread.
-// Valgrind puts its own new[] and delete[] in place of these unless run with
-// --soname-synonyms=somalloc=nouserintercepts; without it the watch sees no release.
+// Whether a copy of the token is wiped *before* its memory is released can only be seen at the moment the
+// memory is released, so this file replaces the global allocation functions: the array forms (Secret allocates
+// with std::make_unique<char[]>, that is new[] and delete[]) and the scalar forms (std::string, nlohmann_json's
+// values and the rest of the standard library), with their nothrow forms and each delete in its unsized and
+// sized form. The nothrow forms would call the others by default ([new.delete.single], [new.delete.array]);
+// they are replaced too because valgrind otherwise puts its own in their place, which Catch2 then calls. The
+// aligned forms keep their default pairs, which is as conforming: nothing that holds text is over-aligned.
+// The replacement is global for the whole test binary, other concerns' tests included, so it must behave
+// exactly like the default for every other block: new and new[] take memory from std::malloc (looping on the
+// new-handler and throwing std::bad_alloc as the default does; the nothrow forms return null instead) and every
+// delete form gives it back with std::free. Before that, two watches may look at the block; neither allocates
+// nor takes a lock, as Catch2 runs the tests on one thread:
+//   - release_watch, armed on one block: its bytes are copied into a static buffer (what Secret left in it);
+//   - token_scan, armed with needles: every block released is searched for them, up to the size that
+//     malloc_usable_size gives (glibc). Under valgrind the bytes a block's owner never wrote are undefined:
+//     reading them here is on purpose, and marked as such.
+// Valgrind puts its own allocation functions in place of these unless run with
+// --soname-synonyms=somalloc=nouserintercepts; without it the watches see no release, and the instrument tests
+// below fail rather than let the others pass for want of seeing anything.
 // ------------------------------------------------------------------------------------------------
 
 namespace {
@@ -50,33 +75,94 @@ void record_release(const void* block) noexcept {
     release_watch.block = nullptr;  // a later block at the same address is not the watched one
 }
 
-}  // namespace
+struct TokenScan {
+    std::array<std::string_view, 2> needles{};  // none when not armed
+    std::size_t blocks_released = 0;
+    std::size_t blocks_holding_needle = 0;  // blocks holding one of the needles or more
+};
 
-void* operator new[](std::size_t size) {
+TokenScan token_scan;
+
+void scan_release(void* block) noexcept {
+#if KONNECT_MODELS_TESTS_HAVE_USABLE_SIZE
+    const std::size_t size = malloc_usable_size(block);
+#if KONNECT_MODELS_TESTS_HAVE_MEMCHECK
+    VALGRIND_MAKE_MEM_DEFINED(block, size);
+#endif
+    ++token_scan.blocks_released;
+    const std::string_view bytes(static_cast<const char*>(block), size);
+    for (const std::string_view needle : token_scan.needles) {
+        if (!needle.empty() && bytes.find(needle) != std::string_view::npos) {
+            ++token_scan.blocks_holding_needle;
+            return;
+        }
+    }
+#else
+    static_cast<void>(block);
+#endif
+}
+
+// While the token scan is armed, a new block starts zeroed: std::malloc may hand out memory that held the token
+// for an earlier test, and the scan must see only what the code under test wrote.
+void* fresh(void* block) noexcept {
+#if KONNECT_MODELS_TESTS_HAVE_USABLE_SIZE
+    if (!token_scan.needles[0].empty()) std::memset(block, 0, malloc_usable_size(block));
+#endif
+    return block;
+}
+
+void* allocate(std::size_t size) {
     if (size == 0) size = 1;
     for (;;) {
-        if (void* block = std::malloc(size)) return block;
+        if (void* block = std::malloc(size)) return fresh(block);
         const std::new_handler handler = std::get_new_handler();
         if (handler == nullptr) throw std::bad_alloc();
         handler();
     }
 }
 
-// GCC inlines this into delete-expressions, and then warns that std::free receives memory from operator
-// new[]; that memory came from std::malloc in the operator new[] above, so the pairing is right.
+void release(void* block) noexcept {
+    if (block == nullptr) return;
+    if (block == release_watch.block) record_release(block);
+    if (!token_scan.needles[0].empty()) scan_release(block);
+    std::free(block);
+}
+
+}  // namespace
+
+void* operator new(std::size_t size) { return allocate(size); }
+void* operator new[](std::size_t size) { return allocate(size); }
+// As the default nothrow forms do: the ordinary form's block, or null where it throws.
+void* operator new(std::size_t size, const std::nothrow_t& /*tag*/) noexcept {
+    try {
+        return allocate(size);
+    } catch (...) {
+        return nullptr;
+    }
+}
+void* operator new[](std::size_t size, const std::nothrow_t& /*tag*/) noexcept {
+    try {
+        return allocate(size);
+    } catch (...) {
+        return nullptr;
+    }
+}
+
+// GCC inlines these into delete-expressions, and then warns that std::free receives memory from operator
+// new; that memory came from std::malloc in the operator new above, so the pairing is right.
 #if defined(__GNUC__) && !defined(__clang__) && __GNUC__ >= 11
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wmismatched-new-delete"
 #endif
-void operator delete[](void* block) noexcept {
-    if (block != nullptr && block == release_watch.block) record_release(block);
-    std::free(block);
-}
+void operator delete(void* block) noexcept { release(block); }
+void operator delete[](void* block) noexcept { release(block); }
+void operator delete(void* block, std::size_t /*size*/) noexcept { release(block); }
+void operator delete[](void* block, std::size_t /*size*/) noexcept { release(block); }
+void operator delete(void* block, const std::nothrow_t& /*tag*/) noexcept { release(block); }
+void operator delete[](void* block, const std::nothrow_t& /*tag*/) noexcept { release(block); }
 #if defined(__GNUC__) && !defined(__clang__) && __GNUC__ >= 11
 #pragma GCC diagnostic pop
 #endif
-
-void operator delete[](void* block, std::size_t /*size*/) noexcept { ::operator delete[](block); }
 
 namespace {
 
@@ -402,4 +488,429 @@ TEST_CASE("A move hands the buffer over and leaves no copy behind", "[secret]") 
         CHECK(target.reveal().data() == buffer);
         CHECK(target.reveal() == token);
     }
+}
+
+// ------------------------------------------------------------------------------------------------
+// Copies of the token the library makes: none is released unwiped
+// ------------------------------------------------------------------------------------------------
+
+namespace {
+
+using Response = konnect::PersonalAccessTokenCreateResponse;
+
+// What the token scan saw while an action ran.
+struct Releases {
+    std::size_t blocks = 0;         // released
+    std::size_t holding_token = 0;  // released with the whole token still in them
+};
+
+// Runs `action` with the token scan armed on `needles` (by default the whole token), which must not live in a block
+// released meanwhile: the token is in static storage, other needles on the test's stack. The checks run after the
+// scan is disarmed.
+template <typename Action>
+Releases releases_while(Action action, std::array<std::string_view, 2> needles = {token, {}}) {
+    token_scan = TokenScan{};
+    token_scan.needles = needles;
+    try {
+        action();
+    } catch (...) {
+        token_scan = TokenScan{};
+        throw;
+    }
+    const Releases seen{token_scan.blocks_released, token_scan.blocks_holding_needle};
+    token_scan = TokenScan{};
+    return seen;
+}
+
+constexpr bool token_scan_works = KONNECT_MODELS_TESTS_HAVE_USABLE_SIZE + 0 != 0;
+
+// Where a test's heap copy of the token escapes to, so that the compiler cannot leave the allocation out.
+const void* volatile escaped_block = nullptr;
+
+// Kong's example ending in a string longer than the token. nlohmann_json's reader keeps the raw text of the last
+// token it read (quotes included) in a buffer of its lexer that it reuses for every token: private to nlohmann_json
+// and freed unwiped when sax_parse() returns, that buffer is out of this library's reach, and the README lists it
+// among what is not wiped. Each token overwrites it from its start, so where the token is the last string read
+// the whole of it stays there; a later string longer than the token leaves none of it, and what the scan then
+// finds is the library's own.
+std::string example_ending_in_a_long_string() {
+    return documents::kong_example_text_plus(R"(,"note":")" + std::string(token.size() + 8, 'n') + '"');
+}
+
+}  // namespace
+
+TEST_CASE("The token scan sees a block released with the token still in it", "[secret]") {
+    // The instrument the tests below rely on: a released copy of the token is found, whoever frees it.
+    if (!token_scan_works) {
+        WARN("no malloc_usable_size on this platform: the token scan is not available");
+        return;
+    }
+    const Releases seen = releases_while([] {
+        const std::string copy(token);  // longer than the small-string buffer: one block on the heap
+        escaped_block = copy.data();
+    });
+    CHECK(seen.blocks >= 1);
+    CHECK(seen.holding_token == 1);
+}
+
+TEST_CASE("Parsing releases no block that still holds the token", "[secret]") {
+    if (!token_scan_works) {
+        WARN("no malloc_usable_size on this platform: the token scan is not available");
+        return;
+    }
+    // parse() reads into its own DOM and wipes that copy of the token however it ends, and the string a repeated
+    // konnect_token replaces; the response's Secret wipes its own when the response is destroyed, within the scan.
+    const std::string ending_in_a_long_string = example_ending_in_a_long_string();
+    const std::string repeating_the_token =
+        documents::kong_example_text_plus(R"(,"konnect_token":")" + std::string(token.size() + 8, 'k') + '"');
+    for (const std::string& text : {ending_in_a_long_string, repeating_the_token}) {
+        INFO("text: " << text);
+        const Releases seen = releases_while([&text] { static_cast<void>(Response::parse(text)); });
+        CHECK(seen.blocks > 0);
+        CHECK(seen.holding_token == 0);
+    }
+}
+
+TEST_CASE("Decoding a DOM releases no block that still holds the token", "[secret]") {
+    if (!token_scan_works) {
+        WARN("no malloc_usable_size on this platform: the token scan is not available");
+        return;
+    }
+    // The DOM is the caller's, with its copy of the token, released after the scan; get<>() itself leaves none.
+    const nlohmann::json document = documents::kong_example();
+    const Releases seen = releases_while([&document] { static_cast<void>(document.get<Response>()); });
+    CHECK(seen.blocks > 0);
+    CHECK(seen.holding_token == 0);
+}
+
+TEST_CASE("Copying, moving, assigning and destroying responses releases no block that still holds the token",
+          "[secret]") {
+    if (!token_scan_works) {
+        WARN("no malloc_usable_size on this platform: the token scan is not available");
+        return;
+    }
+    const Response original = documents::kong_example().get<Response>();
+    std::optional<Response> assigned(std::in_place, documents::kong_example().get<Response>());
+    const Releases seen = releases_while([&original, &assigned] {
+        Response copy = original;
+        Response moved = std::move(copy);
+        *assigned = moved;
+        *assigned = std::move(moved);
+        assigned.reset();
+    });
+    CHECK(seen.blocks > 0);
+    CHECK(seen.holding_token == 0);
+}
+
+TEST_CASE("Printing a response releases no block that still holds the token", "[secret]") {
+    if (!token_scan_works) {
+        WARN("no malloc_usable_size on this platform: the token scan is not available");
+        return;
+    }
+    // Printing checks the name, an unknown state and unknown members' names against the token; that must not leave
+    // a copy of the token behind in freed memory.
+    const Response response = documents::kong_example().get<Response>();
+    std::string text;
+    const Releases seen = releases_while([&response, &text] { text = printed(response); });
+    CHECK(seen.blocks > 0);
+    CHECK(seen.holding_token == 0);
+    CHECK(support::token_fragment_in(text).empty());
+}
+
+TEST_CASE("Rejecting a document releases no block that still holds the token", "[secret]") {
+    if (!token_scan_works) {
+        WARN("no malloc_usable_size on this platform: the token scan is not available");
+        return;
+    }
+    // A problem that quotes a found string is checked against the token first; that must not leave a copy of the
+    // token behind in freed memory, in parse() nor in get<>() from a DOM.
+    std::string text = example_ending_in_a_long_string();
+    text.replace(text.find("83f8380e"), 8, "not-uuid");
+    const nlohmann::json document = nlohmann::json::parse(text);
+    bool parse_rejected = false;
+    const Releases parsing = releases_while([&text, &parse_rejected] {
+        parse_rejected =
+            support::validation_error_from([&text] { static_cast<void>(Response::parse(text)); }).has_value();
+    });
+    CHECK(parse_rejected);
+    CHECK(parsing.blocks > 0);
+    CHECK(parsing.holding_token == 0);
+    bool get_rejected = false;
+    const Releases decoding = releases_while(
+        [&document, &get_rejected] { get_rejected = support::reading_error<Response>(document).has_value(); });
+    CHECK(get_rejected);
+    CHECK(decoding.blocks > 0);
+    CHECK(decoding.holding_token == 0);
+}
+
+TEST_CASE("Printing a response or rejecting a DOM releases no block holding eight bytes of the token in either order",
+          "[secret]") {
+    if (!token_scan_works) {
+        WARN("no malloc_usable_size on this platform: the token scan is not available");
+        return;
+    }
+    // Stricter than the whole token: no run of it either, as it is or packed into an integer, which a little-endian
+    // machine stores byte-reversed. (Not for parse(): nlohmann_json's reader frees the first bytes of every string
+    // it reads as its buffer grows, out of the library's reach.)
+    std::array<char, 8> in_order{};
+    std::array<char, 8> reversed{};
+    std::copy_n(token.begin(), in_order.size(), in_order.begin());
+    std::reverse_copy(in_order.begin(), in_order.end(), reversed.begin());
+    const std::array<std::string_view, 2> runs{std::string_view(in_order.data(), in_order.size()),
+                                               std::string_view(reversed.data(), reversed.size())};
+
+    const Response response = documents::kong_example().get<Response>();
+    std::string text;
+    const Releases printing = releases_while([&response, &text] { text = printed(response); }, runs);
+    CHECK(printing.blocks > 0);
+    CHECK(printing.holding_token == 0);
+
+    const nlohmann::json document = documents::with_member("id", "not-a-uuid");
+    bool rejected = false;
+    const Releases decoding = releases_while(
+        [&document, &rejected] { rejected = support::reading_error<Response>(document).has_value(); }, runs);
+    CHECK(rejected);
+    CHECK(decoding.blocks > 0);
+    CHECK(decoding.holding_token == 0);
+}
+
+// ------------------------------------------------------------------------------------------------
+// Comparison that does not return early
+// ------------------------------------------------------------------------------------------------
+
+namespace {
+
+// Memcheck's client requests (the ctgrind technique): bytes marked undefined that decide a branch, or an address,
+// make memcheck report "Conditional jump or move depends on uninitialised value(s)", so a comparison whose time
+// depends on the bytes compared shows up as an error. Outside valgrind these do nothing.
+void mark_undefined(const Secret& secret) {
+#if KONNECT_MODELS_TESTS_HAVE_MEMCHECK
+    VALGRIND_MAKE_MEM_UNDEFINED(secret.reveal().data(), secret.size());
+#else
+    static_cast<void>(secret);
+#endif
+}
+
+void mark_defined(const void* data, std::size_t size) {
+#if KONNECT_MODELS_TESTS_HAVE_MEMCHECK
+    VALGRIND_MAKE_MEM_DEFINED(data, size);
+#else
+    static_cast<void>(data);
+    static_cast<void>(size);
+#endif
+}
+
+// How many errors memcheck has reported so far; 0 outside valgrind.
+unsigned memcheck_errors() {
+#if KONNECT_MODELS_TESTS_HAVE_MEMCHECK
+    return VALGRIND_COUNT_ERRORS;
+#else
+    return 0;
+#endif
+}
+
+}  // namespace
+
+TEST_CASE("Comparing secrets takes no branch on their bytes", "[secret]") {
+    // Under valgrind's memcheck both secrets' bytes are undefined while they are compared: any branch on them is an
+    // error that memcheck counts (and reports), and this test fails. The sizes stay defined: the time may depend on
+    // them. Outside valgrind the test checks the results only.
+    const std::string same_value(token);
+    std::string first_byte_differs(token);
+    first_byte_differs.front() = 'K';
+    std::string last_byte_differs(token);
+    last_byte_differs.back() = 'V';
+    const std::string shorter(token.substr(0, 20));
+    struct Case {
+        std::string_view left;
+        std::string_view right;
+        bool equal;
+    };
+    const std::vector<Case> cases{{token, same_value, true},         {token, first_byte_differs, false},
+                                  {token, last_byte_differs, false}, {token, other_token, false},
+                                  {token, shorter, false},           {shorter, token, false}};
+    for (const auto& example : cases) {
+        INFO("comparing " << example.left.size() << " bytes with " << example.right.size() << " bytes, "
+                          << (example.equal ? "equal" : "different"));
+        const Secret a(example.left);
+        const Secret b(example.right);
+        const unsigned errors_before = memcheck_errors();
+        mark_undefined(a);
+        mark_undefined(b);
+        bool same = a == b;
+        bool different = a != b;
+        mark_defined(&same, sizeof same);
+        mark_defined(&different, sizeof different);
+        mark_defined(a.reveal().data(), a.size());
+        mark_defined(b.reveal().data(), b.size());
+        CHECK(memcheck_errors() == errors_before);
+        CHECK(same == example.equal);
+        CHECK(different == !example.equal);
+    }
+}
+
+// ------------------------------------------------------------------------------------------------
+// No report shows the token, whatever kind of problem
+// ------------------------------------------------------------------------------------------------
+
+namespace {
+
+// The first run of eight bytes of `secret` (all of it when shorter) that `text` shows; empty when there is none.
+std::string run_of(std::string_view secret, std::string_view text) {
+    const std::size_t run = std::min<std::size_t>(8, secret.size());
+    for (std::size_t at = 0; run != 0 && at + run <= secret.size(); ++at) {
+        if (support::contains(text, secret.substr(at, run))) return std::string(secret.substr(at, run));
+    }
+    return {};
+}
+
+// Checks that nothing `error` shows (what(), each problem's pointer and message, each problem printed) holds a run
+// of the token, and returns the kinds of its problems.
+std::vector<konnect::ProblemKind> check_error_shows_no_token(const konnect::validation_error& error) {
+    INFO("what(): " << support::printable(error.what()));
+    CHECK(run_of(token, error.what()).empty());
+    for (const auto& problem : error.problems()) {
+        INFO("problem: " << support::printable(to_string(problem)));
+        CHECK(run_of(token, problem.pointer).empty());
+        CHECK(run_of(token, problem.message).empty());
+        CHECK(run_of(token, printed(problem)).empty());
+    }
+    return support::problem_kinds(error.problems());
+}
+
+// The token escaped as JSON may write it: every character as \u00XX, which decodes to the very same token.
+std::string token_fully_escaped() {
+    constexpr std::string_view digits = "0123456789abcdef";
+    std::string escaped;
+    for (const char c : token) {
+        escaped += "\\u00";
+        escaped += digits[static_cast<unsigned char>(c) >> 4U];
+        escaped += digits[static_cast<unsigned char>(c) & 0x0FU];
+    }
+    return escaped;
+}
+
+}  // namespace
+
+TEST_CASE("No error text, problem or printed form shows eight bytes of the token whatever the kind of problem",
+          "[secret]") {
+    // Each document puts the token, or part of it, where a report of its problem could show it: every kind of
+    // problem is provoked at least once, by parse(), by get<>() from a DOM where the text is JSON, and by encoding.
+    using konnect::ProblemKind;
+    const std::string body(documents::kong_example_text);
+    const std::string quoted = '"' + std::string(token) + '"';
+    const std::size_t token_end = body.find(token) + token.size();
+    const std::string deep = std::string(200, '[') + std::string(200, ']');
+    const auto with = [](std::string text, std::string_view from, std::string_view to) {
+        REQUIRE(text.find(from) != std::string::npos);
+        return text.replace(text.find(from), from.size(), to);
+    };
+    const auto plus = [](const std::string& text, std::string_view members) {
+        return text.substr(0, text.size() - 1) + std::string(members) + "}";
+    };
+    std::set<ProblemKind> kinds_seen;
+
+    struct Rejected {
+        std::string description;
+        std::string text;
+        ProblemKind kind;
+    };
+    const std::vector<Rejected> rejected{
+        {"the text cut inside the token", body.substr(0, body.find(token) + 30), ProblemKind::malformed_json},
+        {"the text cut right after the token", body.substr(0, token_end), ProblemKind::malformed_json},
+        {"a raw control character right after the token", body.substr(0, token_end) + '\x01' + body.substr(token_end),
+         ProblemKind::malformed_json},
+        {"invalid UTF-8 right after the token", body.substr(0, token_end) + '\xFF' + body.substr(token_end),
+         ProblemKind::malformed_json},
+        {"an invalid escape right after the token", body.substr(0, token_end) + "\\q" + body.substr(token_end),
+         ProblemKind::malformed_json},
+        {"a NUL byte inside the token", body.substr(0, token_end - 10) + '\0' + body.substr(token_end - 10),
+         ProblemKind::malformed_json},
+        {"the token unquoted", with(body, quoted, token), ProblemKind::malformed_json},
+        {"the token unquoted as the whole text", std::string(token), ProblemKind::malformed_json},
+        {"the token as a member name without a value", "{" + quoted + "}", ProblemKind::malformed_json},
+        {"an unknown member named by the token nesting too deep", plus(body, "," + quoted + ":" + deep),
+         ProblemKind::too_deep},
+        {"an unknown member named with eight bytes of the token nesting too deep",
+         plus(body, R"(,"x-)" + std::string(token.substr(20, 8)) + R"(":)" + deep), ProblemKind::too_deep},
+        {"no id, and the token as the name",
+         with(with(body, R"("id":"83f8380e-7798-4566-99e3-2edf2b57d289",)", ""), "Development Token", token),
+         ProblemKind::missing},
+        {"no state, and an unknown member named by the token",
+         plus(with(body, R"("state":"ACTIVE",)", ""), "," + quoted + ":" + quoted), ProblemKind::missing},
+        {"a null name, and the token as an unknown state",
+         with(with(body, R"("Development Token")", "null"), "ACTIVE", token), ProblemKind::null_not_allowed},
+        {"a null updated_at, and an unknown member holding the token",
+         plus(with(body, R"("updated_at":"2023-01-01T00:00:00.000Z")", R"("updated_at":null)"), R"(,"copy":)" + quoted),
+         ProblemKind::null_not_allowed},
+        {"the token as a string root", quoted, ProblemKind::wrong_type},
+        {"the whole body as a string root", nlohmann::json(body).dump(), ProblemKind::wrong_type},
+        {"the name an array holding the token", with(body, R"("Development Token")", "[" + quoted + "]"),
+         ProblemKind::wrong_type},
+        {"the token as the id", with(body, "83f8380e-7798-4566-99e3-2edf2b57d289", token), ProblemKind::invalid_format},
+        {"the token as created_at", with(body, "2023-01-01T00:00:00.000Z", token), ProblemKind::invalid_format},
+        {"twenty bytes of the token as user_id",
+         with(body, "84f8380e-7798-4566-99e3-2edf2b57d288", token.substr(10, 20)), ProblemKind::invalid_format},
+        {"eight bytes of the token as expires_at", with(body, "2024-01-01T00:00:00.000Z", token.substr(30, 8)),
+         ProblemKind::invalid_format},
+        {"the token after one more byte as revoked_by", plus(body, R"(,"revoked_by":"x)" + std::string(token) + '"'),
+         ProblemKind::invalid_format},
+        {"the token escaped character by character as the id",
+         with(body, "83f8380e-7798-4566-99e3-2edf2b57d289", token_fully_escaped()), ProblemKind::invalid_format}};
+    for (const auto& example : rejected) {
+        INFO(example.description << "\ntext: " << support::printable(example.text));
+        const auto error =
+            support::validation_error_from([&example] { static_cast<void>(Response::parse(example.text)); });
+        REQUIRE(error.has_value());
+        const auto kinds = check_error_shows_no_token(*error);
+        CHECK(std::find(kinds.begin(), kinds.end(), example.kind) != kinds.end());
+        kinds_seen.insert(kinds.begin(), kinds.end());
+        if (example.kind == ProblemKind::malformed_json) continue;  // not JSON: no DOM to decode
+        const auto reading = support::reading_error<Response>(nlohmann::json::parse(example.text));
+        REQUIRE(reading.has_value());
+        CHECK(reading->problems() == error->problems());
+        check_error_shows_no_token(*reading);
+    }
+
+    struct Unencodable {
+        std::string description;
+        nlohmann::json additional_properties;
+        ProblemKind kind;
+    };
+    const std::vector<Unencodable> unencodable{
+        {"the token under schema members' names",
+         {{"konnect_token", token}, {"name", token}, {"id", token}},
+         ProblemKind::named_by_schema},
+        {"a member named by the token nesting too deep",
+         {{std::string(token), nlohmann::json::parse(deep)}},
+         ProblemKind::too_deep},
+        {"the token instead of an object", std::string(token), ProblemKind::wrong_type}};
+    for (const auto& example : unencodable) {
+        INFO("additional_properties: " << example.description);
+        Response response = documents::kong_example().get<Response>();
+        response.additional_properties = example.additional_properties;
+        const auto error = support::validation_error_from([&response] { static_cast<void>(nlohmann::json(response)); });
+        REQUIRE(error.has_value());
+        CHECK(error->id == konnect::validation_error::unencodable_value);
+        const auto kinds = check_error_shows_no_token(*error);
+        CHECK(std::find(kinds.begin(), kinds.end(), example.kind) != kinds.end());
+        kinds_seen.insert(kinds.begin(), kinds.end());
+        CHECK(run_of(token, printed(response)).empty());
+    }
+
+    const std::vector<std::pair<std::string, std::string>> accepted{
+        {"the token as the name", with(body, "Development Token", token)},
+        {"eight bytes of the token inside the name",
+         with(body, "Development Token", "x" + std::string(token.substr(10, 8)) + "y")},
+        {"the token as an unknown state", with(body, "ACTIVE", token)},
+        {"an unknown member named by the token and holding it", plus(body, "," + quoted + ":" + quoted)}};
+    for (const auto& [description, text] : accepted) {
+        INFO(description << "\ntext: " << text);
+        CHECK(run_of(token, printed(Response::parse(text))).empty());
+        CHECK(run_of(token, printed(nlohmann::json::parse(text).get<Response>())).empty());
+    }
+
+    CHECK(kinds_seen == std::set<ProblemKind>{ProblemKind::malformed_json, ProblemKind::too_deep, ProblemKind::missing,
+                                              ProblemKind::null_not_allowed, ProblemKind::wrong_type,
+                                              ProblemKind::invalid_format, ProblemKind::named_by_schema});
 }

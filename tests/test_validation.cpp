@@ -480,3 +480,16 @@ TEST_CASE("A found string that holds the token in escaped form is not quoted", "
     REQUIRE(problems.size() == 1);
     CHECK(contains(problems[0].message, "a string of 9 bytes (not quoted)"));
 }
+
+TEST_CASE("A too deep member named like a token full of slashes is reported without its name", "[validation]") {
+    // Its pointer writes each / as ~1, which breaks every run of the token apart; the name itself shows it.
+    const std::string slashed_token = "a/b/c/d/e";
+    nlohmann::json document = documents::with_member("konnect_token", slashed_token);
+    document[slashed_token] = documents::nested(konnect::max_nesting_depth, documents::Shape::arrays);
+    const auto problems = konnect::validate(document);
+    INFO("problems:\n" << problems_text(problems));
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].kind == ProblemKind::too_deep);
+    CHECK(problems[0].pointer.empty());
+    CHECK_FALSE(contains(problems[0].message, "a~1b"));
+}

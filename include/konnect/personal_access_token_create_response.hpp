@@ -848,6 +848,12 @@ class Redaction {
     // A document without a string konnect_token: nothing to hide.
     Redaction() = default;
     explicit Redaction(std::string_view secret) noexcept : secret_(secret) {}
+    Redaction(const Redaction&) = default;
+    Redaction(Redaction&&) noexcept = default;
+    Redaction& operator=(const Redaction&) = delete;
+    Redaction& operator=(Redaction&&) = delete;
+    // The runs are the token's bytes, eight at a time.
+    ~Redaction() { wipe(reinterpret_cast<char*>(runs_.data()), runs_.size() * sizeof(std::uint64_t)); }
     // For text that cannot be checked against the token: a root that is not an object, a standalone value.
     static Redaction withholding_everything() noexcept {
         Redaction redaction;
@@ -865,13 +871,14 @@ class Redaction {
         return "a string of " + std::to_string(text.size()) + " bytes (not quoted)";
     }
 
-    // Whether a member's name may stand in a pointer: short, on one line, and showing no run of the token.
+    // Whether a member's name may stand in a pointer: short, on one line, and showing no run of the token,
+    // neither as it is nor as the pointer writes it (`~1` for `/` would hide a run from the pointer alone).
     bool may_name(std::string_view key) const {
         constexpr std::size_t nameable_bytes = 64;
         const bool one_line = std::none_of(key.begin(), key.end(), [](char c) {
             return static_cast<unsigned char>(c) < 0x20U || static_cast<unsigned char>(c) == 0x7FU;
         });
-        return key.size() <= nameable_bytes && one_line && !shows_token(json_pointer(key));
+        return key.size() <= nameable_bytes && one_line && !shows_token(key) && !shows_token(json_pointer(key));
     }
 
     // Text for a printed form: quoted, with every stretch covered by runs of the token as [redacted].
@@ -904,15 +911,21 @@ class Redaction {
 
     // The runs of the token as it is and as it is written escaped (written text is what gets shown),
     // sorted, built on first use: decoding a valid document never needs them.
+    // Both hold the token's bytes, so each is sized once (growing would release copies of its beginning)
+    // and wiped before its memory goes back.
     bool is_run(std::string_view text, std::size_t at) const {
         if (runs_.empty()) {
+            constexpr std::size_t longest_escape = 6;  // \u001f
             std::string escaped;
+            escaped.reserve(longest_escape * secret_.size());
             append_escaped(escaped, secret_);
+            runs_.reserve(secret_.size() + escaped.size());
             for (const std::string_view form : {secret_, std::string_view(escaped)}) {
                 for (std::size_t start = 0; start + run_length() <= form.size(); ++start) {
                     runs_.push_back(pack(form, start, run_length()));
                 }
             }
+            wipe(escaped.data(), escaped.size());
             std::sort(runs_.begin(), runs_.end());
         }
         return std::binary_search(runs_.begin(), runs_.end(), pack(text, at, run_length()));

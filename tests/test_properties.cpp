@@ -1,0 +1,1033 @@
+// Property tests: thousands of random documents (property_documents.hpp writes them and says what they mean), each
+// decoded by every path (get<>() on nlohmann::json::parse's DOM, parse() on the text, validate() on the DOM), and
+// single mutations of each that break the schema in one place. Accepted exactly when valid, with the meaning the
+// generator gave; every accepted document round-trips; every rejection lists exactly the problem made, the same on
+// every path, and never shows the token.
+//
+// Case `i` of a run is the same document in every test below; each test checks its own property of it or of its own
+// mutation of it. KONNECT_MODELS_PROPERTY_SEED and KONNECT_MODELS_PROPERTY_CASES change the run; a failing case is
+// reported with the seed, its index and its document.
+#include "catch.hpp"
+#include "property_documents.hpp"
+#include "support.hpp"
+
+#include <konnect/personal_access_token_create_response.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <exception>
+#include <functional>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+namespace {
+
+using Response = konnect::PersonalAccessTokenCreateResponse;
+using konnect::ProblemKind;
+using property::SchemaMember;
+using support::contains;
+using support::printable;
+
+// ---- Running a property over every case of the run
+
+// One case: the text decoded and, one line each, what broke. Empty findings: the property holds.
+struct Case {
+    std::size_t index = 0;  // the document's: with the seed, what reproduces it
+    std::size_t turn = 0;   // how many cases the test ran before this one: what picks the next mutation
+    std::string document;
+    std::string findings;
+
+    void broke(const std::string& what) { findings += "  - " + what + "\n"; }
+};
+
+std::string seed_text(std::uint64_t seed) {
+    std::ostringstream text;
+    text << "0x" << std::hex << seed;
+    return text.str();
+}
+
+// The documents of the run, generated once and shared by every test: case `i` is the same document everywhere, and
+// each test goes on drawing its own mutation from the random numbers that follow it.
+struct GeneratedCase {
+    property::Generated generated;
+    property::Random random_after;
+};
+
+struct Run {
+    std::uint64_t seed = 0;
+    std::vector<GeneratedCase> documents;
+    property::Coverage coverage;  // what the documents hold, for the test of the generator itself
+};
+
+const Run& run_documents(std::uint64_t seed, std::size_t cases) {
+    static Run run;
+    if (run.documents.size() != cases || run.seed != seed) {
+        run = Run{seed, {}, {}};
+        run.documents.reserve(cases);
+        for (std::size_t index = 0; index < cases; ++index) {
+            property::Random random = property::Random::for_case(seed, index);
+            property::Generated generated = property::Generator(random, &run.coverage).document();
+            run.documents.push_back({std::move(generated), random});
+        }
+    }
+    return run;
+}
+
+// `text` as a C++ string literal, broken after each newline it holds: every byte shows, and a failing document can be
+// pasted into a test as it is.
+std::string cpp_literal(std::string_view text) {
+    std::string literal = "\"";
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        switch (c) {
+            case '"':
+                literal += "\\\"";
+                break;
+            case '\\':
+                literal += "\\\\";
+                break;
+            case '\n':
+                literal += "\\n\"\n    \"";
+                break;
+            case '\r':
+                literal += "\\r";
+                break;
+            case '\t':
+                literal += "\\t";
+                break;
+            default:
+                if (byte < 0x20U || byte == 0x7FU) {
+                    literal += '\\';  // three octal digits: unlike \x, the escape cannot run into the next byte
+                    for (const unsigned shift : {6U, 3U, 0U}) {
+                        literal += static_cast<char>('0' + ((byte >> shift) & 7U));
+                    }
+                } else {
+                    literal += c;
+                }
+        }
+    }
+    return literal + "\" (" + std::to_string(text.size()) + " bytes)";
+}
+
+// How many of the run's documents a property checks: every one, or every other one (the mutation properties, which
+// cost more per document: 6 of them, 1000 mutations each by default, besides the 2000 valid documents).
+enum class Documents : std::size_t { every = 1, every_other = 2 };
+
+// Runs `check(generated, random, current)` on the run's documents. Each failing case is reported (the first few in
+// full) with what broke, the document, the seed and its index; the last check counts the failing cases.
+template <typename Check>
+void for_every_case(std::string_view property_name, Documents which, Check check) {
+    constexpr std::size_t reported_in_full = 5;
+    const std::uint64_t seed = property::seed();
+    const std::size_t cases = property::cases();
+    const std::vector<GeneratedCase>& documents = run_documents(seed, cases).documents;
+    const auto stride = static_cast<std::size_t>(which);
+    std::size_t checked = 0;
+    std::size_t failing = 0;
+    for (std::size_t index = 0; index < cases; index += stride, ++checked) {
+        property::Random random = documents[index].random_after;
+        Case current;
+        current.index = index;
+        current.turn = checked;
+        current.document = documents[index].generated.document.text();
+        try {
+            check(documents[index].generated, random, current);
+        } catch (const std::exception& error) {
+            current.broke("the check threw " + printable(error.what()));
+        }
+        if (current.findings.empty()) continue;
+        if (++failing <= reported_in_full) {
+            FAIL_CHECK(property_name << ": case " << index << " of KONNECT_MODELS_PROPERTY_SEED=" << seed_text(seed)
+                                     << " broke:\n"
+                                     << current.findings << "document, as a C++ literal:\n    "
+                                     << cpp_literal(current.document));
+        }
+    }
+    INFO(property_name << ": " << failing << " of " << checked
+                       << " cases broke with KONNECT_MODELS_PROPERTY_SEED=" << seed_text(seed));
+    CHECK(failing == 0);
+}
+
+std::string problems_text(const std::vector<konnect::Problem>& problems) {
+    std::string text;
+    for (const auto& problem : problems) {
+        text += "      [" + support::printed(problem.kind) + "] " + printable(to_string(problem)) + "\n";
+    }
+    return text.empty() ? "      (none)\n" : text;
+}
+
+// ---- Decoding by every path
+
+struct Decoded {
+    bool accepted = false;                   // by all three paths
+    std::vector<konnect::Problem> problems;  // validate()'s; both errors must carry the same
+    std::optional<Response> from_dom;        // nlohmann::json::parse(text).get<Response>()
+    std::optional<Response> from_text;       // Response::parse(text)
+    std::string dom_what;
+    std::string text_what;
+};
+
+// The validation_error `decode` throws, if any; anything else it throws is recorded in `current` as broken.
+template <typename Decode>
+std::optional<konnect::validation_error> decoding_error(std::string_view path, Decode decode, Case& current) {
+    try {
+        decode();
+    } catch (const konnect::validation_error& error) {
+        return error;
+    } catch (const std::exception& error) {
+        current.broke(std::string(path) + " threw something other than a validation_error: " + printable(error.what()));
+    }
+    return std::nullopt;
+}
+
+// Decodes `text` by every path and records in `current` where the paths disagree or throw what they must not.
+Decoded decode_every_way(const std::string& text, Case& current) {
+    Decoded decoded;
+    nlohmann::json dom;
+    try {
+        dom = nlohmann::json::parse(text);
+    } catch (const nlohmann::json::exception& error) {
+        current.broke("the generator wrote text that nlohmann::json::parse refuses: " + std::string(error.what()));
+        return decoded;
+    }
+    try {
+        decoded.problems = konnect::validate(dom);
+    } catch (const std::exception& error) {
+        current.broke("validate() threw: " + printable(error.what()));
+        return decoded;
+    }
+    const auto dom_error = decoding_error(
+        "get<>()", [&] { decoded.from_dom = dom.get<Response>(); }, current);
+    const auto text_error = decoding_error(
+        "parse()", [&] { decoded.from_text = Response::parse(text); }, current);
+
+    const bool valid = decoded.problems.empty();
+    for (const auto& [path, response, error] : {std::tuple{"get<>()", &decoded.from_dom, &dom_error},
+                                                std::tuple{"parse()", &decoded.from_text, &text_error}}) {
+        if (response->has_value() != valid) {
+            current.broke(std::string(path) + (valid ? " rejects" : " accepts") + " what validate() " +
+                          (valid ? "accepts" : "rejects with\n" + problems_text(decoded.problems)));
+        }
+        if (!error->has_value()) continue;
+        if ((*error)->id != konnect::validation_error::invalid_document) {
+            current.broke(std::string(path) + " threw a validation_error with id " + std::to_string((*error)->id) +
+                          ", not 701");
+        }
+        if ((*error)->problems() != decoded.problems) {
+            current.broke(std::string(path) + " lists\n" + problems_text((*error)->problems()) +
+                          "    validate() lists\n" + problems_text(decoded.problems));
+        }
+    }
+    if (dom_error) decoded.dom_what = dom_error->what();
+    if (text_error) decoded.text_what = text_error->what();
+    if (dom_error && text_error && decoded.dom_what != decoded.text_what) {
+        current.broke("get<>() and parse() say different things: " + printable(decoded.dom_what) + " and " +
+                      printable(decoded.text_what));
+    }
+    if (decoded.from_dom && decoded.from_text && *decoded.from_dom != *decoded.from_text) {
+        current.broke("get<>() and parse() decode different responses: " + support::printed(*decoded.from_dom) +
+                      " and " + support::printed(*decoded.from_text));
+    }
+    decoded.accepted = valid && decoded.from_dom.has_value() && decoded.from_text.has_value();
+    return decoded;
+}
+
+// ---- What an accepted document must mean
+
+void check_timestamp(const std::string& where, const konnect::Timestamp& decoded,
+                     const property::ExpectedTimestamp& expected, Case& current) {
+    if (decoded.unix_seconds() == expected.unix_seconds && decoded.nanoseconds() == expected.nanoseconds &&
+        decoded.offset().count() == expected.offset_minutes && decoded.is_leap_second() == expected.leap_second &&
+        decoded.to_string() == expected.canonical) {
+        return;
+    }
+    current.broke(where + ": " + expected.written + " decodes as " + decoded.to_string() + " (unix " +
+                  std::to_string(decoded.unix_seconds()) + " s + " + std::to_string(decoded.nanoseconds()) +
+                  " ns, offset " + std::to_string(decoded.offset().count()) + " min, leap second " +
+                  (decoded.is_leap_second() ? "yes" : "no") + ") but means " + expected.canonical + " (unix " +
+                  std::to_string(expected.unix_seconds) + " s + " + std::to_string(expected.nanoseconds) +
+                  " ns, offset " + std::to_string(expected.offset_minutes) + " min, leap second " +
+                  (expected.leap_second ? "yes" : "no") + ")");
+}
+
+void check_optional_timestamp(const std::string& where, const std::optional<konnect::Timestamp>& decoded,
+                              const std::optional<property::ExpectedTimestamp>& expected, Case& current) {
+    if (decoded.has_value() != expected.has_value()) {
+        current.broke(where + (decoded ? " decodes as " + decoded->to_string() + " but the document has none"
+                                       : " decodes as nothing but the document has " + expected->written));
+    } else if (decoded) {
+        check_timestamp(where, *decoded, *expected, current);
+    }
+}
+
+void check_uuid(const std::string& where, const konnect::Uuid& decoded, const property::ExpectedUuid& expected,
+                Case& current) {
+    if (decoded.bytes() != expected.bytes) {
+        current.broke(where + ": " + expected.written + " decodes as " + decoded.to_string());
+    }
+}
+
+// Checks every member of `response`, decoded by `path`, against what the generator says the document means.
+void check_meaning(std::string_view path, const Response& response, const property::Expected& expected, Case& current) {
+    const std::string in = " (" + std::string(path) + ")";
+    check_uuid("id" + in, response.id, expected.id, current);
+    check_uuid("user_id" + in, response.user_id, expected.user_id, current);
+    if (response.name != expected.name) {
+        current.broke("name" + in + " is " + printable(response.name) + ", not " + printable(expected.name));
+    }
+    const bool state_holds = expected.state.named
+                                 ? response.state == *expected.state.named && !response.state.is_unknown()
+                                 : response.state == konnect::State::unknown;
+    if (!state_holds || response.state.to_string() != expected.state.text) {
+        current.broke("state" + in + " is " + printable(response.state.to_string()) +
+                      (response.state.is_unknown() ? " (unknown)" : " (named)") + ", not " +
+                      printable(expected.state.text) + (expected.state.named ? " (named)" : " (unknown)"));
+    }
+    if (response.konnect_token.reveal() != expected.token) {
+        current.broke("konnect_token" + in + " is " + printable(response.konnect_token.reveal()) + ", not " +
+                      printable(expected.token));
+    }
+    if (response.revoked_by.has_value() != expected.revoked_by.has_value()) {
+        current.broke("revoked_by" + in + (response.revoked_by ? " is set but the document has none" : " is empty"));
+    } else if (response.revoked_by) {
+        check_uuid("revoked_by" + in, *response.revoked_by, *expected.revoked_by, current);
+    }
+    check_timestamp("created_at" + in, response.created_at, expected.created_at, current);
+    check_optional_timestamp("updated_at" + in, response.updated_at, expected.updated_at, current);
+    check_optional_timestamp("last_used_at" + in, response.last_used_at, expected.last_used_at, current);
+    check_optional_timestamp("expires_at" + in, response.expires_at, expected.expires_at, current);
+    check_optional_timestamp("revoked_at" + in, response.revoked_at, expected.revoked_at, current);
+    const nlohmann::json& kept = response.additional_properties;
+    const bool none_kept = kept.is_null() || (kept.is_object() && kept.empty());
+    if (expected.unknown.empty() ? !none_kept : kept != expected.unknown) {
+        current.broke("additional_properties" + in + " is " + kept.dump() + ", not " + expected.unknown.dump());
+    }
+}
+
+// What encoding must write: each member in its canonical form, expires_at always, other empty members left out, and
+// the unknown members as they were.
+nlohmann::json expected_encoding(const property::Expected& expected) {
+    nlohmann::json encoded = expected.unknown;
+    encoded["id"] = expected.id.canonical;
+    encoded["user_id"] = expected.user_id.canonical;
+    encoded["name"] = expected.name;
+    encoded["state"] = expected.state.text;
+    encoded["konnect_token"] = expected.token;
+    if (expected.revoked_by) encoded["revoked_by"] = expected.revoked_by->canonical;
+    encoded["created_at"] = expected.created_at.canonical;
+    if (expected.updated_at) encoded["updated_at"] = expected.updated_at->canonical;
+    if (expected.last_used_at) encoded["last_used_at"] = expected.last_used_at->canonical;
+    encoded["expires_at"] = expected.expires_at ? nlohmann::json(expected.expires_at->canonical) : nlohmann::json();
+    if (expected.revoked_at) encoded["revoked_at"] = expected.revoked_at->canonical;
+    return encoded;
+}
+
+// ---- The token in what is shown
+
+// The first run of eight bytes of the token, as it is or as JSON escapes it, that `text` shows; empty when none.
+std::string token_run_in(std::string_view text, std::string_view token) {
+    constexpr std::size_t run = 8;
+    for (const std::string& form : {std::string(token), property::json_escaped(token)}) {
+        for (std::size_t at = 0; at + run <= form.size(); ++at) {
+            if (contains(text, std::string_view(form).substr(at, run))) return form.substr(at, run);
+        }
+    }
+    return {};
+}
+
+void check_token_not_in(const std::string& where, std::string_view text, std::string_view token, Case& current) {
+    const std::string run = token_run_in(text, token);
+    if (!run.empty()) current.broke(where + " shows the run " + printable(run) + " of the token: " + printable(text));
+}
+
+// Nothing a rejection shows (what() on both paths, each problem's pointer and message) has a run of the token.
+void check_rejection_hides_token(const Decoded& decoded, std::string_view token, Case& current) {
+    check_token_not_in("get<>()'s what()", decoded.dom_what, token, current);
+    check_token_not_in("parse()'s what()", decoded.text_what, token, current);
+    for (const auto& problem : decoded.problems) {
+        check_token_not_in("a problem's pointer", problem.pointer, token, current);
+        check_token_not_in("a problem's message", problem.message, token, current);
+    }
+}
+
+// ---- Rejections
+
+// The one problem a single mutation must give. `message` is the whole message, or with `exact` false its start
+// (a string quoted with escapes, whose exact escaping is the library's to choose).
+struct ExpectedProblem {
+    std::string pointer;
+    ProblemKind kind;
+    std::string message;
+    bool exact = true;
+};
+
+void check_rejected_with(const std::string& text, const ExpectedProblem& expected, std::string_view token,
+                         Case& current) {
+    current.document = text;
+    const Decoded decoded = decode_every_way(text, current);
+    if (decoded.accepted) {
+        current.broke("accepted, but it breaks the schema: expected " + expected.pointer + " " +
+                      support::printed(expected.kind));
+        return;
+    }
+    check_rejection_hides_token(decoded, token, current);
+    const auto& problems = decoded.problems;
+    const bool as_expected =
+        problems.size() == 1 && problems[0].pointer == expected.pointer && problems[0].kind == expected.kind &&
+        (expected.exact ? problems[0].message == expected.message
+                        : problems[0].message.rfind(expected.message, 0) == 0 && problems[0].message.back() == '"');
+    if (!as_expected) {
+        current.broke("expected exactly [" + support::printed(expected.kind) + "] " +
+                      printable(to_string(konnect::Problem{expected.pointer, expected.kind, expected.message})) +
+                      (expected.exact ? "" : " and more") + ", found\n" + problems_text(problems));
+    }
+    for (const auto& problem : problems) {
+        const bool one_line = std::none_of(problem.message.begin(), problem.message.end(),
+                                           [](char c) { return static_cast<unsigned char>(c) < 0x20U; });
+        if (!one_line) current.broke("a problem's message has a control character: " + printable(problem.message));
+    }
+}
+
+// How a problem names what a member needs.
+std::string expected_value(const SchemaMember& member) {
+    std::string text;
+    switch (member.form) {
+        case SchemaMember::Form::uuid:
+            text = "a UUID string (8-4-4-4-12 hexadecimal digits)";
+            break;
+        case SchemaMember::Form::date_time:
+            text = "an RFC 3339 date-time string (like 2023-01-01T00:00:00.000Z)";
+            break;
+        case SchemaMember::Form::string:
+            text = "a string";
+            break;
+    }
+    return member.nullable ? text + " or null" : text;
+}
+
+std::vector<SchemaMember> members_where(bool (*keep)(const SchemaMember&)) {
+    std::vector<SchemaMember> kept;
+    for (const auto& member : property::schema_members) {
+        if (keep(member)) kept.push_back(member);
+    }
+    return kept;
+}
+
+// A string's UTF-8 bytes: printable ASCII without a quote or backslash, which a message quotes as it is.
+bool quotes_as_it_is(std::string_view text) {
+    return std::all_of(text.begin(), text.end(), [](char c) { return c >= 0x20 && c < 0x7F && c != '"' && c != '\\'; });
+}
+
+// The problem an invalid string in `member` gives: quoted when short and free of the token, else described by length.
+ExpectedProblem invalid_format(const SchemaMember& member, const std::string& value, bool shows_token) {
+    const std::string start = "expected " + expected_value(member) + ", found ";
+    const std::string pointer = "/" + std::string(member.key);
+    if (shows_token || value.size() > 64) {
+        return {pointer, ProblemKind::invalid_format,
+                start + "a string of " + std::to_string(value.size()) + " bytes (not quoted)"};
+    }
+    if (quotes_as_it_is(value)) return {pointer, ProblemKind::invalid_format, start + "the string \"" + value + "\""};
+    return {pointer, ProblemKind::invalid_format, start + "the string \"", false};
+}
+
+std::string utf8_of(const std::vector<std::uint32_t>& code_points, std::size_t start, std::size_t count) {
+    std::string text;
+    for (std::size_t i = start; i < start + count && i < code_points.size(); ++i) {
+        text += property::utf8(code_points[i]);
+    }
+    return text;
+}
+
+// ---- Catalogues of malformed strings, each made from a valid value of the case
+
+// A malformed string and whether it carries a run of the token (so that no message may quote it).
+struct Malformed {
+    std::string value;
+    bool shows_token = false;
+};
+
+struct UuidMutation {
+    std::string_view why;
+    std::function<Malformed(const std::string& valid, const property::Generated&, property::Random&)> make;
+};
+
+// A random position of a hex digit in 8-4-4-4-12.
+std::size_t hex_position(property::Random& random) {
+    std::size_t position = random.below(36);
+    return position == 8 || position == 13 || position == 18 || position == 23 ? position + 1 : position;
+}
+
+const std::vector<UuidMutation> malformed_uuids{
+    {"one digit short", [](const std::string& u, auto&, auto&) { return Malformed{u.substr(0, 35)}; }},
+    {"one digit too many", [](const std::string& u, auto&, auto&) { return Malformed{u + "0"}; }},
+    {"a digit missing inside",
+     [](const std::string& u, auto&, auto&) { return Malformed{u.substr(0, 20) + u.substr(21)}; }},
+    {"no hyphens",
+     [](const std::string& u, auto&, auto&) {
+         return Malformed{u.substr(0, 8) + u.substr(9, 4) + u.substr(14, 4) + u.substr(19, 4) + u.substr(24)};
+     }},
+    {"a hyphen missing and a digit added",
+     [](const std::string& u, auto&, auto&) { return Malformed{u.substr(0, 8) + u.substr(9) + "a"}; }},
+    {"a hyphen one place early",
+     [](const std::string& u, auto&, auto&) {
+         return Malformed{u.substr(0, 12) + "-" + u.substr(12, 1) + u.substr(14)};
+     }},
+    {"hyphens in 8-4-4-4-12 shifted to 7-5-3-5-12",
+     [](const std::string& u, auto&, auto&) {
+         const std::string hex = u.substr(0, 8) + u.substr(9, 4) + u.substr(14, 4) + u.substr(19, 4) + u.substr(24);
+         return Malformed{hex.substr(0, 7) + "-" + hex.substr(7, 5) + "-" + hex.substr(12, 3) + "-" +
+                          hex.substr(15, 5) + "-" + hex.substr(20)};
+     }},
+    {"a letter beyond f",
+     [](const std::string& u, auto&, property::Random& random) {
+         std::string text = u;
+         text[hex_position(random)] = random.pick(std::string_view("gGzZxX"));
+         return Malformed{text};
+     }},
+    {"an underscore for a digit",
+     [](const std::string& u, auto&, property::Random& random) {
+         std::string text = u;
+         text[hex_position(random)] = '_';
+         return Malformed{text};
+     }},
+    {"in braces", [](const std::string& u, auto&, auto&) { return Malformed{"{" + u + "}"}; }},
+    {"a urn:uuid: prefix", [](const std::string& u, auto&, auto&) { return Malformed{"urn:uuid:" + u}; }},
+    {"a trailing newline", [](const std::string& u, auto&, auto&) { return Malformed{u + "\n"}; }},
+    {"a leading space", [](const std::string& u, auto&, auto&) { return Malformed{" " + u}; }},
+    {"a trailing space", [](const std::string& u, auto&, auto&) { return Malformed{u + " "}; }},
+    {"a trailing hyphen", [](const std::string& u, auto&, auto&) { return Malformed{u + "-"}; }},
+    {"a Bengali digit for a digit",
+     [](const std::string& u, auto&, property::Random& random) {
+         std::string text = u;
+         return Malformed{text.replace(hex_position(random), 1, "\xe0\xa7\xa8")};
+     }},
+    {"a fullwidth digit for a digit",
+     [](const std::string& u, auto&, property::Random& random) {
+         std::string text = u;
+         return Malformed{text.replace(hex_position(random), 1, "\xef\xbc\x90")};
+     }},
+    {"a Unicode hyphen for a hyphen",
+     [](const std::string& u, auto&, auto&) {
+         std::string text = u;
+         return Malformed{text.replace(8, 1, "\xe2\x80\x90")};
+     }},
+    {"an en dash for a hyphen",
+     [](const std::string& u, auto&, auto&) {
+         std::string text = u;
+         return Malformed{text.replace(23, 1, "\xe2\x80\x93")};
+     }},
+    {"an empty string", [](const std::string&, auto&, auto&) { return Malformed{""}; }},
+    {"a NUL character after it",
+     [](const std::string& u, auto&, auto&) { return Malformed{u + std::string(1, '\0')}; }},
+    {"a NUL character for a hyphen",
+     [](const std::string& u, auto&, auto&) {
+         std::string text = u;
+         text[13] = '\0';
+         return Malformed{text};
+     }},
+    {"a 0x prefix in place of two digits",
+     [](const std::string& u, auto&, auto&) { return Malformed{"0x" + u.substr(2)}; }},
+    {"a sign", [](const std::string& u, auto&, auto&) { return Malformed{"+" + u.substr(1)}; }},
+    {"the UUID twice (72 bytes)", [](const std::string& u, auto&, auto&) { return Malformed{u + u}; }},
+    {"36 characters of the token",
+     [](const std::string&, const property::Generated& generated, auto&) {
+         return Malformed{utf8_of(generated.token_code_points, 5, 36), true};
+     }},
+    {"hex digits around a run of the token",
+     [](const std::string& u, const property::Generated& generated, property::Random& random) {
+         return Malformed{u.substr(0, 9) + utf8_of(generated.token_code_points, 5 + random.below(30), 12), true};
+     }},
+};
+
+// A valid date-time in its parts, to put together with one part broken.
+struct DateTimeParts {
+    std::string date;  // YYYY-MM-DD
+    std::string separator;
+    std::string time;  // HH:MM:SS
+    std::string fraction;
+    std::string offset;
+
+    explicit DateTimeParts(const property::ExpectedTimestamp& t)
+        : date(t.written.substr(0, 10)), separator(t.written.substr(10, 1)), time(t.written.substr(11, 8)) {
+        std::size_t end = 19;
+        if (t.written[end] == '.') {
+            while (++end < t.written.size() && t.written[end] >= '0' && t.written[end] <= '9') {
+            }
+        }
+        fraction = t.written.substr(19, end - 19);
+        offset = t.written.substr(end);
+    }
+
+    [[nodiscard]] Malformed malformed() const { return {date + separator + time + fraction + offset}; }
+};
+
+using MakeDateTime =
+    std::function<Malformed(const property::ExpectedTimestamp& valid, const property::Generated&, property::Random&)>;
+
+struct DateTimeMutation {
+    std::string_view why;
+    MakeDateTime make;
+};
+
+// The valid date-time with one part replaced by `text`.
+MakeDateTime with_part(std::string DateTimeParts::*part, std::string text) {
+    return [part, text](const property::ExpectedTimestamp& valid, auto&, auto&) {
+        DateTimeParts parts(valid);
+        parts.*part = text;
+        return parts.malformed();
+    };
+}
+
+// The valid date-time with `count` bytes at `at` of one part replaced by `text`.
+MakeDateTime with_part_spliced(std::string DateTimeParts::*part, std::size_t at, std::size_t count, std::string text) {
+    return [part, at, count, text](const property::ExpectedTimestamp& valid, auto&, auto&) {
+        DateTimeParts parts(valid);
+        (parts.*part).replace(at, count, text);
+        return parts.malformed();
+    };
+}
+
+// The valid date-time written with more around it.
+MakeDateTime around(std::string before, std::string after) {
+    return [before, after](const property::ExpectedTimestamp& valid, auto&, auto&) {
+        return Malformed{before + valid.written + after};
+    };
+}
+
+std::string two(int value) { return property::digits(value, 2); }
+
+const std::vector<DateTimeMutation> malformed_date_times{
+    {"a space for T", with_part(&DateTimeParts::separator, " ")},
+    {"an underscore for T", with_part(&DateTimeParts::separator, "_")},
+    {"x for T", with_part(&DateTimeParts::separator, "x")},
+    {"no offset", with_part(&DateTimeParts::offset, "")},
+    {"hour 24 at midnight", with_part(&DateTimeParts::time, "24:00:00")},
+    {"hour 24", with_part_spliced(&DateTimeParts::time, 0, 2, "24")},
+    {"minute 60", with_part_spliced(&DateTimeParts::time, 3, 2, "60")},
+    {"second 61", with_part_spliced(&DateTimeParts::time, 6, 2, "61")},
+    {"the day after the last of its month",
+     [](const property::ExpectedTimestamp& t, auto&, auto&) {
+         DateTimeParts parts(t);
+         parts.date.replace(8, 2, two(property::calendar::days_in_month(t.year, t.month) + 1));
+         return parts.malformed();
+     }},
+    {"February 29 of a year that is not leap, centuries included",
+     [](const property::ExpectedTimestamp& t, auto&, property::Random& random) {
+         constexpr std::array<std::string_view, 8> years{"1900", "2100", "2200", "2300",
+                                                         "1800", "0100", "2023", "9999"};
+         DateTimeParts parts(t);
+         parts.date = std::string(random.pick(years)) + "-02-29";
+         return parts.malformed();
+     }},
+    {"February 30", with_part_spliced(&DateTimeParts::date, 5, 5, "02-30")},
+    {"month 13", with_part_spliced(&DateTimeParts::date, 5, 2, "13")},
+    {"month 00", with_part_spliced(&DateTimeParts::date, 5, 2, "00")},
+    {"day 00", with_part_spliced(&DateTimeParts::date, 8, 2, "00")},
+    {"a month of one digit", with_part_spliced(&DateTimeParts::date, 5, 2, "1")},
+    {"a two-digit year", with_part_spliced(&DateTimeParts::date, 0, 2, "")},
+    {"year 10000", with_part_spliced(&DateTimeParts::date, 0, 4, "10000")},
+    {"a negative year", with_part_spliced(&DateTimeParts::date, 0, 0, "-")},
+    {"a plus-signed year", with_part_spliced(&DateTimeParts::date, 0, 0, "+")},
+    {"a leap second at a time that is not 23:59:60 in UTC",
+     [](const property::ExpectedTimestamp& t, auto&, property::Random& random) {
+         const int utc_2359 = ((23 * 60 + 59 + t.offset_minutes) % 1440 + 1440) % 1440;  // 23:59 UTC in local time
+         int minute_of_day = static_cast<int>(random.below(1440));
+         if (minute_of_day == utc_2359)
+             minute_of_day = (minute_of_day + 1 + static_cast<int>(random.below(1439))) % 1440;
+         DateTimeParts parts(t);
+         parts.time = two(minute_of_day / 60) + ":" + two(minute_of_day % 60) + ":60";
+         return parts.malformed();
+     }},
+    {"a leap second at 23:59:60 local time an hour ahead of UTC",
+     [](const property::ExpectedTimestamp& t, auto&, auto&) {
+         DateTimeParts parts(t);
+         parts.time = "23:59:60";
+         parts.offset = "+01:00";
+         return parts.malformed();
+     }},
+    {"offset +24:00", with_part(&DateTimeParts::offset, "+24:00")},
+    {"offset -24:00", with_part(&DateTimeParts::offset, "-24:00")},
+    {"offset minute 60", with_part(&DateTimeParts::offset, "+05:60")},
+    {"offset without a colon", with_part(&DateTimeParts::offset, "-0800")},
+    {"offset without minutes", with_part(&DateTimeParts::offset, "+01")},
+    {"UTC spelled out", with_part(&DateTimeParts::offset, "UTC")},
+    {"Z after an offset", with_part(&DateTimeParts::offset, "+01:00Z")},
+    {"a dot without fraction digits", with_part(&DateTimeParts::fraction, ".")},
+    {"a comma before the fraction", with_part(&DateTimeParts::fraction, ",5")},
+    {"two fractions", with_part(&DateTimeParts::fraction, ".1.2")},
+    {"no seconds", with_part(&DateTimeParts::time, "12:30")},
+    {"a date alone",
+     [](const property::ExpectedTimestamp& t, auto&, auto&) { return Malformed{DateTimeParts(t).date}; }},
+    {"a Bengali digit in the time", with_part_spliced(&DateTimeParts::time, 1, 1, "\xe0\xa7\xaa")},
+    {"fullwidth digits for the year",
+     with_part_spliced(&DateTimeParts::date, 0, 4, "\xef\xbc\x92\xef\xbc\x90\xef\xbc\x92\xef\xbc\x93")},
+    {"an en dash in the date", with_part_spliced(&DateTimeParts::date, 4, 1, "\xe2\x80\x93")},
+    {"a trailing newline", around("", "\n")},
+    {"a leading space", around(" ", "")},
+    {"a NUL character after it", around("", std::string(1, '\0'))},
+    {"more than 64 bytes: the date-time and trailing text", around("", " " + std::string(64, 'x'))},
+    {"the date and a run of the token",
+     [](const property::ExpectedTimestamp& t, const property::Generated& generated, property::Random& random) {
+         return Malformed{DateTimeParts(t).date + "T" + utf8_of(generated.token_code_points, random.below(40), 10),
+                          true};
+     }},
+};
+
+// ---- Non-object roots
+
+struct RootMutation {
+    std::string_view why;
+    // The text of the document, and how the problem describes what it found at the root.
+    std::function<std::pair<std::string, std::string>(const property::Generated&, property::Random&)> make;
+};
+
+std::string length_of(std::size_t bytes) { return "a string of " + std::to_string(bytes) + " bytes (not quoted)"; }
+
+const std::vector<RootMutation> non_object_roots{
+    {"the document in an array",
+     [](const property::Generated& g, auto&) {
+         return std::pair{"[" + g.document.text() + "]", std::string("an array")};
+     }},
+    {"an empty array",
+     [](auto&, auto&) {
+         return std::pair{std::string("[ ]"), std::string("an array")};
+     }},
+    {"the document as a JSON string",
+     [](const property::Generated& g, auto&) {
+         const std::string text = g.document.text();
+         return std::pair{"\"" + property::json_escaped(text) + "\"", length_of(text.size())};
+     }},
+    {"the token as a JSON string",
+     [](const property::Generated& g, auto&) {
+         return std::pair{"\"" + property::json_escaped(g.expected.token) + "\"", length_of(g.expected.token.size())};
+     }},
+    {"a short string",
+     [](auto&, auto&) {
+         return std::pair{std::string("\"ACTIVE\""), length_of(6)};
+     }},
+    {"a number",
+     [](auto&, property::Random& random) {
+         constexpr std::array<std::string_view, 5> numbers{"0", "-1", "201", "1.5e3", "18446744073709551615"};
+         return std::pair{std::string(random.pick(numbers)), std::string("a number")};
+     }},
+    {"null",
+     [](auto&, auto&) {
+         return std::pair{std::string("null"), std::string("null")};
+     }},
+    {"true",
+     [](auto&, auto&) {
+         return std::pair{std::string(" true "), std::string("a boolean")};
+     }},
+    {"false",
+     [](auto&, auto&) {
+         return std::pair{std::string("false"), std::string("a boolean")};
+     }},
+};
+
+// ---- Wrong JSON types
+
+enum class JsonKind { number, boolean, array, object };
+constexpr std::array<JsonKind, 4> wrong_kinds{JsonKind::number, JsonKind::boolean, JsonKind::array, JsonKind::object};
+
+std::string described(JsonKind kind) {
+    switch (kind) {
+        case JsonKind::number:
+            return "a number";
+        case JsonKind::boolean:
+            return "a boolean";
+        case JsonKind::array:
+            return "an array";
+        case JsonKind::object:
+            return "an object";
+    }
+    return {};
+}
+
+// A value of `kind`, written: any the generator makes, and now and then a container holding the token itself.
+std::string value_of_kind(JsonKind kind, property::Generator& generator, const property::Generated& generated) {
+    const std::string token = '"' + property::json_escaped(generated.expected.token) + '"';
+    if (kind == JsonKind::array && generator.random.one_in(4)) return "[" + token + "]";
+    if (kind == JsonKind::object && generator.random.one_in(4)) return "{\"konnect_token\":" + token + "}";
+    for (;;) {
+        auto [text, value] = generator.any_value(4);
+        const bool matches =
+            (kind == JsonKind::number && value.is_number()) || (kind == JsonKind::boolean && value.is_boolean()) ||
+            (kind == JsonKind::array && value.is_array()) || (kind == JsonKind::object && value.is_object());
+        if (matches) return text;
+    }
+}
+
+}  // namespace
+
+// ================================================================================================
+// The generator itself
+// ================================================================================================
+
+TEST_CASE("The generator's own calendar agrees with instants known independently of it", "[property]") {
+    using property::calendar::days_since_1970;
+    // Unix days of well-known dates: the epoch, Kong's example times, the NTP epoch (2208988800 s before 1970) and
+    // the first and last days of four-digit years.
+    CHECK(days_since_1970(1970, 1, 1) == 0);
+    CHECK(days_since_1970(2023, 1, 1) * 86400 == 1672531200);
+    CHECK(days_since_1970(2024, 1, 1) * 86400 == 1704067200);
+    CHECK(days_since_1970(1900, 1, 1) * 86400 == -2208988800);
+    CHECK(days_since_1970(2000, 3, 1) * 86400 == 951868800);
+    CHECK(days_since_1970(0, 1, 1) * 86400 == -62167219200);
+    CHECK(days_since_1970(9999, 12, 31) * 86400 + 86399 == 253402300799);
+    CHECK(property::calendar::days_in_month(1900, 2) == 28);
+    CHECK(property::calendar::days_in_month(2000, 2) == 29);
+    CHECK(property::calendar::days_in_month(2024, 2) == 29);
+    CHECK(property::calendar::days_in_month(2100, 2) == 28);
+}
+
+TEST_CASE("The generator makes every kind of member, string and unknown value the properties promise", "[property]") {
+    const std::uint64_t seed = property::seed();
+    const std::size_t cases = property::cases();
+    const property::Coverage& coverage = run_documents(seed, cases).coverage;
+    std::vector<std::string> required{"revoked_by absent",
+                                      "revoked_by null",
+                                      "revoked_by present",
+                                      "updated_at absent",
+                                      "updated_at present",
+                                      "last_used_at absent",
+                                      "last_used_at null",
+                                      "last_used_at present",
+                                      "expires_at null",
+                                      "expires_at present",
+                                      "revoked_at absent",
+                                      "revoked_at null",
+                                      "revoked_at present",
+                                      "UUID in lower case",
+                                      "UUID in upper case",
+                                      "UUID in mixed case",
+                                      "nil UUID",
+                                      "offset Z",
+                                      "offset z",
+                                      "offset +00:00",
+                                      "offset -00:00",
+                                      "positive offset",
+                                      "negative offset",
+                                      "lower-case t",
+                                      "leap second",
+                                      "date-time on February 29",
+                                      "state ACTIVE",
+                                      "state REVOKED",
+                                      "state EXPIRED",
+                                      "state named with escapes",
+                                      "unknown state",
+                                      "a run of the token in an unknown state",
+                                      "a run of the token in the name",
+                                      "a run of the token in an unknown member's name",
+                                      "token with characters JSON escapes or non-ASCII ones",
+                                      "a quote in a string",
+                                      "a backslash in a string",
+                                      "a control character with a short escape",
+                                      "a control character",
+                                      "a NUL character",
+                                      "an ASCII character written as a \\u escape",
+                                      "a BMP character in raw UTF-8",
+                                      "a BMP character as a \\u escape",
+                                      "an astral character in raw UTF-8",
+                                      "an astral character as a surrogate pair",
+                                      "a schema member's name with an escape",
+                                      "a repeated member name",
+                                      "unknown members: 0",
+                                      "unknown members: 3",
+                                      "unknown null",
+                                      "unknown boolean",
+                                      "unknown integer",
+                                      "unknown integer at the limits of int64",
+                                      "unknown unsigned integer above int64",
+                                      "unknown minus zero",
+                                      "unknown number with a fraction or an exponent",
+                                      "unknown string",
+                                      "unknown array",
+                                      "unknown object",
+                                      "an unknown array five containers deep",
+                                      "an unknown object five containers deep"};
+    for (int digits = 0; digits <= 15; ++digits) {
+        required.push_back("fraction of " + std::to_string(digits) + " digits");
+    }
+    std::string counts;
+    for (const auto& [feature, count] : coverage) {
+        counts += "  " + feature + ": " + std::to_string(count) + "\n";
+    }
+    INFO("features of " << cases << " documents, KONNECT_MODELS_PROPERTY_SEED=" << seed_text(seed) << ":\n" << counts);
+    for (const auto& feature : required) {
+        INFO("feature: " << feature);
+        CHECK(coverage.count(feature) == 1);
+    }
+}
+
+// ================================================================================================
+// Valid documents
+// ================================================================================================
+
+TEST_CASE("Every valid document is accepted by every path with the meaning it was generated with", "[property]") {
+    for_every_case("valid document", Documents::every,
+                   [](const property::Generated& generated, property::Random&, Case& current) {
+                       const Decoded decoded = decode_every_way(current.document, current);
+                       if (!decoded.accepted) {
+                           current.broke("rejected, but it is valid:\n" + problems_text(decoded.problems));
+                           return;
+                       }
+                       check_meaning("get<>()", *decoded.from_dom, generated.expected, current);
+                       check_meaning("parse()", *decoded.from_text, generated.expected, current);
+                   });
+}
+
+TEST_CASE("Every accepted document encodes to its canonical form and decodes back to an equal value", "[property]") {
+    for_every_case(
+        "round trip", Documents::every, [](const property::Generated& generated, property::Random&, Case& current) {
+            const Response decoded = Response::parse(current.document);
+            const nlohmann::json encoded = decoded;
+            const nlohmann::json expected = expected_encoding(generated.expected);
+            if (encoded != expected) {
+                current.broke("encodes as " + encoded.dump() + "\n    but should be " + expected.dump() +
+                              "\n    differences (JSON patch from the expected): " +
+                              nlohmann::json::diff(expected, encoded).dump());
+            }
+            const std::string first = encoded.dump();
+            std::optional<Response> from_dom;
+            std::optional<Response> from_text;
+            try {
+                from_dom = encoded.get<Response>();
+                from_text = Response::parse(first);
+            } catch (const std::exception& error) {
+                current.broke("decoding the encoding " + printable(first) + " throws " + printable(error.what()));
+                return;
+            }
+            for (const auto& [way, again] :
+                 {std::pair{"get<>() of the encoding", &*from_dom}, std::pair{"parse() of its text", &*from_text}}) {
+                if (*again != decoded) {
+                    current.broke(std::string(way) + " decodes as " + support::printed(*again) +
+                                  ", not as the original " + support::printed(decoded));
+                }
+                check_meaning(way, *again, generated.expected, current);
+            }
+            const std::string second = nlohmann::json(*from_text).dump();
+            if (second != first) {
+                current.broke("encoding again writes " + printable(second) + "\n    not " + printable(first));
+            }
+        });
+}
+
+TEST_CASE("Every accepted document prints on one line without a run of eight bytes of its token", "[property]") {
+    for_every_case("printing", Documents::every,
+                   [](const property::Generated& generated, property::Random&, Case& current) {
+                       const std::string printed = support::printed(Response::parse(current.document));
+                       check_token_not_in("the printed response", printed, generated.expected.token, current);
+                       const bool one_line = std::none_of(printed.begin(), printed.end(),
+                                                          [](char c) { return static_cast<unsigned char>(c) < 0x20U; });
+                       if (!one_line)
+                           current.broke("the printed response has a control character: " + printable(printed));
+                       if (!contains(printed, "konnect_token: [redacted]"))
+                           current.broke("the token is not printed as [redacted]");
+                   });
+}
+
+// ================================================================================================
+// Single mutations that break a valid document
+// ================================================================================================
+
+TEST_CASE("Removing any required member gives exactly one missing problem at its pointer", "[property]") {
+    const auto required = members_where([](const SchemaMember& member) { return member.required; });
+    REQUIRE(required.size() == 7);
+    for_every_case("a required member removed", Documents::every_other,
+                   [&required](const property::Generated& original, property::Random&, Case& current) {
+                       property::Generated generated = original;
+                       const SchemaMember& member = required[current.turn % required.size()];
+                       generated.document.remove(member.key);
+                       check_rejected_with(generated.document.text(),
+                                           {"/" + std::string(member.key), ProblemKind::missing,
+                                            "required member is missing; expected " + expected_value(member)},
+                                           generated.expected.token, current);
+                   });
+}
+
+TEST_CASE("Null in any member that does not allow it gives exactly one null_not_allowed problem", "[property]") {
+    const auto not_nullable = members_where([](const SchemaMember& member) { return !member.nullable; });
+    REQUIRE(not_nullable.size() == 7);  // updated_at among them: it may be absent but never null
+    for_every_case("null where not allowed", Documents::every_other,
+                   [&not_nullable](const property::Generated& original, property::Random&, Case& current) {
+                       property::Generated generated = original;
+                       const SchemaMember& member = not_nullable[current.turn % not_nullable.size()];
+                       generated.document.set(member.key, "null");
+                       check_rejected_with(generated.document.text(),
+                                           {"/" + std::string(member.key), ProblemKind::null_not_allowed,
+                                            "expected " + expected_value(member) + ", found null"},
+                                           generated.expected.token, current);
+                   });
+}
+
+TEST_CASE("Any member of any other JSON type than string gives exactly one wrong_type problem", "[property]") {
+    for_every_case(
+        "a wrong JSON type", Documents::every_other,
+        [](const property::Generated& original, property::Random& random, Case& current) {
+            property::Generator generator(random);
+            property::Generated generated = original;
+            const SchemaMember& member = property::schema_members[current.turn % property::schema_members.size()];
+            const JsonKind kind = wrong_kinds[current.turn / property::schema_members.size() % wrong_kinds.size()];
+            generated.document.set(member.key, value_of_kind(kind, generator, generated));
+            check_rejected_with(generated.document.text(),
+                                {"/" + std::string(member.key), ProblemKind::wrong_type,
+                                 "expected " + expected_value(member) + ", found " + described(kind)},
+                                generated.expected.token, current);
+        });
+}
+
+TEST_CASE("A malformed UUID in any UUID member gives exactly one invalid_format problem", "[property]") {
+    const auto uuid_members =
+        members_where([](const SchemaMember& member) { return member.form == SchemaMember::Form::uuid; });
+    for_every_case("a malformed UUID", Documents::every_other,
+                   [&uuid_members](const property::Generated& original, property::Random& random, Case& current) {
+                       property::Generator generator(random);
+                       property::Generated generated = original;
+                       const SchemaMember& member = uuid_members[current.turn % uuid_members.size()];
+                       const UuidMutation& mutation =
+                           malformed_uuids[current.turn / uuid_members.size() % malformed_uuids.size()];
+                       const Malformed malformed = mutation.make(generator.uuid().written, generated, random);
+                       generated.document.set(member.key, generator.written(malformed.value).written);
+                       check_rejected_with(generated.document.text(),
+                                           invalid_format(member, malformed.value, malformed.shows_token),
+                                           generated.expected.token, current);
+                       if (!current.findings.empty()) current.broke("the mutation: " + std::string(mutation.why));
+                   });
+}
+
+TEST_CASE("A malformed date-time in any date-time member gives exactly one invalid_format problem", "[property]") {
+    const auto date_time_members =
+        members_where([](const SchemaMember& member) { return member.form == SchemaMember::Form::date_time; });
+    for_every_case("a malformed date-time", Documents::every_other,
+                   [&date_time_members](const property::Generated& original, property::Random& random, Case& current) {
+                       property::Generator generator(random);
+                       property::Generated generated = original;
+                       const SchemaMember& member = date_time_members[current.turn % date_time_members.size()];
+                       const DateTimeMutation& mutation =
+                           malformed_date_times[current.turn / date_time_members.size() % malformed_date_times.size()];
+                       const Malformed malformed = mutation.make(generator.timestamp(), generated, random);
+                       generated.document.set(member.key, generator.written(malformed.value).written);
+                       check_rejected_with(generated.document.text(),
+                                           invalid_format(member, malformed.value, malformed.shows_token),
+                                           generated.expected.token, current);
+                       if (!current.findings.empty()) current.broke("the mutation: " + std::string(mutation.why));
+                   });
+}
+
+TEST_CASE("A root that is not an object gives exactly one wrong_type problem for the whole document", "[property]") {
+    for_every_case("a root that is not an object", Documents::every_other,
+                   [](const property::Generated& generated, property::Random& random, Case& current) {
+                       const RootMutation& mutation = non_object_roots[current.turn % non_object_roots.size()];
+                       const auto [text, found] = mutation.make(generated, random);
+                       check_rejected_with(text, {"", ProblemKind::wrong_type, "expected an object, found " + found},
+                                           generated.expected.token, current);
+                       if (!current.findings.empty()) current.broke("the mutation: " + std::string(mutation.why));
+                   });
+}
