@@ -984,9 +984,10 @@ inline std::string expectation(std::string_view expected, Nullability nullabilit
     return std::string(expected) + (nullability == Nullability::nullable ? " or null" : "");
 }
 
-// Reads one string-valued member (or a standalone value, at pointer ""), or says why it cannot.
-template <typename T, typename BasicJsonType>
-std::optional<T> decode_string(const BasicJsonType& value, std::string_view pointer, Nullability nullability,
+// Reads one string-valued member (or a standalone value, whose pointer is ""), or says why it cannot. The
+// pointer is made only for a problem: decoding a valid document builds none.
+template <typename T, typename BasicJsonType, typename Pointer>
+std::optional<T> decode_string(const BasicJsonType& value, Pointer pointer, Nullability nullability,
                                const Redaction& redaction, std::vector<Problem>& problems) {
     std::optional<T> decoded;
     if (value.is_string()) {
@@ -996,7 +997,7 @@ std::optional<T> decode_string(const BasicJsonType& value, std::string_view poin
         const ProblemKind kind = value.is_string() ? ProblemKind::invalid_format
                                  : value.is_null() ? ProblemKind::null_not_allowed
                                                    : ProblemKind::wrong_type;
-        problems.push_back({std::string(pointer), kind,
+        problems.push_back({pointer(), kind,
                             "expected " + expectation(StringForm<T>::expected, nullability) + ", found " +
                                 describe(value, redaction)});
     }
@@ -1006,8 +1007,8 @@ std::optional<T> decode_string(const BasicJsonType& value, std::string_view poin
 template <typename T, typename BasicJsonType>
 T decode_standalone(const BasicJsonType& value) {
     std::vector<Problem> problems;
-    std::optional<T> decoded =
-        decode_string<T>(value, "", Nullability::not_nullable, Redaction::withholding_everything(), problems);
+    std::optional<T> decoded = decode_string<T>(
+        value, [] { return std::string(); }, Nullability::not_nullable, Redaction::withholding_everything(), problems);
     if (!decoded) throw validation_error(validation_error::invalid_document, std::move(problems));
     return std::move(*decoded);
 }
@@ -1016,12 +1017,12 @@ template <typename BasicJsonType, typename Field>
 void decode_member(const BasicJsonType& object, const MemberRule<Field>& rule, Response& response,
                    const Redaction& redaction, std::vector<Problem>& problems) {
     using Value = typename Unwrapped<Field>::type;
-    const std::string pointer = json_pointer(rule.key);
+    const auto pointer = [&rule] { return json_pointer(rule.key); };
     const auto found = object.find(typename BasicJsonType::object_t::key_type(rule.key));
     if (found == object.end()) {
         if (rule.presence == Presence::required) {
             problems.push_back(
-                {pointer, ProblemKind::missing,
+                {pointer(), ProblemKind::missing,
                  "required member is missing; expected " + expectation(StringForm<Value>::expected, rule.nullability)});
         }
         return;
@@ -1210,11 +1211,18 @@ class BoundedDomBuilder {
     bool number_integer(json::number_integer_t value) { return add(value); }
     bool number_unsigned(json::number_unsigned_t value) { return add(value); }
     bool number_float(json::number_float_t value, const json::string_t& /*text*/) { return add(value); }
-    bool string(json::string_t& value) { return add(std::move(value)); }
+    // Strings and keys are copied, not moved: the reader then reuses its buffer for the next one instead of
+    // growing a new one. The reader's copy of the document's token is wiped here, the one place it is in reach.
+    bool string(json::string_t& value) {
+        const bool token = stack_.size() == 1 && key_ == "konnect_token";
+        add(value);
+        if (token) wipe(value.data(), value.size());
+        return true;
+    }
     bool binary(json::binary_t& value) { return add(std::move(value)); }
     bool start_object(std::size_t /*size*/) { return open(json::object()); }
     bool key(json::string_t& key) {
-        if (!skipping()) key_ = std::move(key);
+        if (!skipping()) key_ = key;
         return true;
     }
     bool end_object() { return close(); }
