@@ -737,9 +737,18 @@ inline bool no_unknown_members(const nlohmann::json& additional_properties) noex
     return additional_properties.is_null() || (additional_properties.is_object() && additional_properties.empty());
 }
 
-inline bool is_schema_key(std::string_view key) noexcept {
-    return std::apply([key](const auto&... rule) { return ((rule.key == key) || ...); }, response_members);
+inline constexpr auto response_keys =
+    std::apply([](const auto&... rule) { return std::array{rule.key...}; }, response_members);
+
+// Where the schema puts a member: response_keys.size() for a key it does not name.
+constexpr std::size_t schema_index(std::string_view key) noexcept {
+    std::size_t index = 0;
+    while (index < response_keys.size() && response_keys[index] != key)
+        ++index;
+    return index;
 }
+
+constexpr bool is_schema_key(std::string_view key) noexcept { return schema_index(key) < response_keys.size(); }
 }  // namespace detail
 
 inline bool operator==(const PersonalAccessTokenCreateResponse& a, const PersonalAccessTokenCreateResponse& b) {
@@ -967,71 +976,169 @@ class Redaction {
     mutable std::vector<std::uint64_t> runs_;
 };
 
+// What a document holds where a member goes. Both readers say it in these terms: decoding a DOM looks
+// at its values, parse() is told by nlohmann's SAX reader.
+enum class Found { absent, null, boolean, number, string, array, object, binary };
+
+template <typename BasicJsonType>
+Found found_in(const BasicJsonType& value) noexcept {
+    switch (value.type()) {
+        case nlohmann::json::value_t::null:
+        case nlohmann::json::value_t::discarded:
+            return Found::null;
+        case nlohmann::json::value_t::boolean:
+            return Found::boolean;
+        case nlohmann::json::value_t::number_integer:
+        case nlohmann::json::value_t::number_unsigned:
+        case nlohmann::json::value_t::number_float:
+            return Found::number;
+        case nlohmann::json::value_t::string:
+            return Found::string;
+        case nlohmann::json::value_t::array:
+            return Found::array;
+        case nlohmann::json::value_t::object:
+            return Found::object;
+        case nlohmann::json::value_t::binary:
+            return Found::binary;
+    }
+    return Found::null;
+}
+
+// The text of a string value; empty for any other value.
+template <typename BasicJsonType>
+std::string_view text_of(const BasicJsonType& value) noexcept {
+    const auto* const text = value.template get_ptr<const typename BasicJsonType::string_t*>();
+    return text == nullptr ? std::string_view() : std::string_view(*text);
+}
+
+// What a problem says was found: `text` is the string when `found` is one.
+inline std::string describe(Found found, std::string_view text, const Redaction& redaction) {
+    switch (found) {
+        case Found::absent:
+            return "nothing";
+        case Found::null:
+            return "null";
+        case Found::boolean:
+            return "a boolean";
+        case Found::number:
+            return "a number";
+        case Found::string:
+            return redaction.found_string(text);
+        case Found::array:
+            return "an array";
+        case Found::object:
+            return "an object";
+        case Found::binary:
+            return "binary data";
+    }
+    return "nothing";
+}
+
 template <typename BasicJsonType>
 std::string describe(const BasicJsonType& value, const Redaction& redaction) {
-    if (value.is_null()) return "null";
-    if (value.is_boolean()) return "a boolean";
-    if (value.is_number()) return "a number";
-    if (value.is_string()) {
-        return redaction.found_string(value.template get_ref<const typename BasicJsonType::string_t&>());
-    }
-    if (value.is_array()) return "an array";
-    if (value.is_object()) return "an object";
-    return "binary data";
+    return describe(found_in(value), text_of(value), redaction);
 }
 
 inline std::string expectation(std::string_view expected, Nullability nullability) {
     return std::string(expected) + (nullability == Nullability::nullable ? " or null" : "");
 }
 
-// Reads one string-valued member (or a standalone value, whose pointer is ""), or says why it cannot. The
-// pointer is made only for a problem: decoding a valid document builds none.
-template <typename T, typename BasicJsonType, typename Pointer>
-std::optional<T> decode_string(const BasicJsonType& value, Pointer pointer, Nullability nullability,
-                               const Redaction& redaction, std::vector<Problem>& problems) {
-    std::optional<T> decoded;
-    if (value.is_string()) {
-        decoded = StringForm<T>::read(value.template get_ref<const typename BasicJsonType::string_t&>());
-    }
-    if (!decoded) {
-        const ProblemKind kind = value.is_string() ? ProblemKind::invalid_format
-                                 : value.is_null() ? ProblemKind::null_not_allowed
-                                                   : ProblemKind::wrong_type;
-        problems.push_back({pointer(), kind,
-                            "expected " + expectation(StringForm<T>::expected, nullability) + ", found " +
-                                describe(value, redaction)});
-    }
-    return decoded;
+// A value that is not what a member (or a standalone value, whose pointer is "") may hold.
+inline Problem unexpected_value(std::string pointer, std::string_view expected, Nullability nullability, Found found,
+                                std::string_view text, const Redaction& redaction) {
+    const ProblemKind kind = found == Found::string ? ProblemKind::invalid_format
+                             : found == Found::null ? ProblemKind::null_not_allowed
+                                                    : ProblemKind::wrong_type;
+    return {std::move(pointer), kind,
+            "expected " + expectation(expected, nullability) + ", found " + describe(found, text, redaction)};
 }
 
 template <typename T, typename BasicJsonType>
 T decode_standalone(const BasicJsonType& value) {
-    std::vector<Problem> problems;
-    std::optional<T> decoded = decode_string<T>(
-        value, [] { return std::string(); }, Nullability::not_nullable, Redaction::withholding_everything(), problems);
-    if (!decoded) throw validation_error(validation_error::invalid_document, std::move(problems));
-    return std::move(*decoded);
+    const Found found = found_in(value);
+    if (found == Found::string) {
+        if (std::optional<T> decoded = StringForm<T>::read(text_of(value))) return std::move(*decoded);
+    }
+    throw validation_error(validation_error::invalid_document,
+                           {unexpected_value("", StringForm<T>::expected, Nullability::not_nullable, found,
+                                             text_of(value), Redaction::withholding_everything())});
 }
 
-template <typename BasicJsonType, typename Field>
-void decode_member(const BasicJsonType& object, const MemberRule<Field>& rule, Response& response,
-                   const Redaction& redaction, std::vector<Problem>& problems) {
-    using Value = typename Unwrapped<Field>::type;
-    const auto pointer = [&rule] { return json_pointer(rule.key); };
-    const auto found = object.find(typename BasicJsonType::object_t::key_type(rule.key));
-    if (found == object.end()) {
-        if (rule.presence == Presence::required) {
-            problems.push_back(
-                {pointer(), ProblemKind::missing,
-                 "required member is missing; expected " + expectation(StringForm<Value>::expected, rule.nullability)});
+// Puts a response together from its schema members as a reader finds them, in any order and any number
+// of times (the last one wins), then says what was wrong with them, in schema order. A string is read
+// into its member at once, so decoding a valid document keeps nothing else; a value that does not read
+// is only described, at the end, when the token every message must hide is known.
+class ResponseAssembler {
+  public:
+    static constexpr std::size_t token_index = schema_index("konnect_token");
+
+    // The member at `index` holds `found` (`text` when it is a string).
+    void receive(std::size_t index, Found found, std::string_view text) {
+        std::size_t at = 0;
+        for_each_member(response_members, [&](const auto& rule) {
+            if (at++ == index) receive(rule, received_[index], found, text);
+        });
+    }
+
+    // The token to hide when konnect_token is a string; nothing otherwise.
+    [[nodiscard]] Redaction redaction() const {
+        return received_[token_index].taken ? Redaction(response_.konnect_token.reveal()) : Redaction();
+    }
+
+    void report(const Redaction& redaction, std::vector<Problem>& problems) const {
+        std::size_t at = 0;
+        for_each_member(response_members,
+                        [&](const auto& rule) { report(rule, received_[at++], redaction, problems); });
+    }
+
+    [[nodiscard]] Response& response() noexcept { return response_; }
+
+  private:
+    struct Received {
+        Found found = Found::absent;
+        bool taken = false;      // its member holds it (or is empty for a null it may be)
+        std::string unreadable;  // a string that did not read, for the message
+    };
+
+    template <typename Field>
+    void receive(const MemberRule<Field>& rule, Received& received, Found found, std::string_view text) {
+        using Value = typename Unwrapped<Field>::type;
+        received.found = found;
+        received.taken = false;
+        received.unreadable.clear();
+        if (found == Found::string) {
+            if (std::optional<Value> value = StringForm<Value>::read(text)) {
+                response_.*rule.field = std::move(*value);
+                received.taken = true;
+            } else {
+                received.unreadable = text;
+            }
+        } else if constexpr (Unwrapped<Field>::is_optional) {
+            if (found == Found::null && rule.nullability == Nullability::nullable) {
+                (response_.*rule.field).reset();
+                received.taken = true;
+            }
         }
-        return;
     }
-    if (found->is_null() && rule.nullability == Nullability::nullable) return;
-    if (auto value = decode_string<Value>(*found, pointer, rule.nullability, redaction, problems)) {
-        response.*rule.field = std::move(*value);
+
+    template <typename Field>
+    static void report(const MemberRule<Field>& rule, const Received& received, const Redaction& redaction,
+                       std::vector<Problem>& problems) {
+        using Value = typename Unwrapped<Field>::type;
+        const std::string_view expected = StringForm<Value>::expected;
+        if (received.taken || (received.found == Found::absent && rule.presence == Presence::optional)) return;
+        if (received.found == Found::absent) {
+            problems.push_back({json_pointer(rule.key), ProblemKind::missing,
+                                "required member is missing; expected " + expectation(expected, rule.nullability)});
+        } else {
+            problems.push_back(unexpected_value(json_pointer(rule.key), expected, rule.nullability, received.found,
+                                                received.unreadable, redaction));
+        }
     }
-}
+
+    Response response_;
+    std::array<Received, response_keys.size()> received_;
+};
 
 // Whether the value of a member of the root object (level 2) nests deeper than max_nesting_depth.
 // Walks without recursion: the value may nest far deeper than the stack allows.
@@ -1077,23 +1184,23 @@ void visit_unknown_members(const BasicJsonType& object, const Redaction& redacti
 
 template <typename BasicJsonType>
 Response decode(const BasicJsonType& document, std::vector<Problem>& problems) {
-    Response response;
     if (!document.is_object()) {
         problems.push_back({"", ProblemKind::wrong_type,
                             "expected an object, found " + describe(document, Redaction::withholding_everything())});
-        return response;
+        return {};
     }
-    const auto token = document.find("konnect_token");
-    const Redaction redaction = token != document.end() && token->is_string()
-                                    ? Redaction(token->template get_ref<const typename BasicJsonType::string_t&>())
-                                    : Redaction();
-    for_each_member(response_members,
-                    [&](const auto& rule) { decode_member(document, rule, response, redaction, problems); });
-
+    ResponseAssembler assembler;
+    for (auto member = document.begin(); member != document.end(); ++member) {
+        const std::size_t index = schema_index(member.key());
+        if (index < response_keys.size()) assembler.receive(index, found_in(member.value()), text_of(member.value()));
+    }
+    const Redaction redaction = assembler.redaction();
+    assembler.report(redaction, problems);
+    Response& response = assembler.response();
     visit_unknown_members(document, redaction, problems, [&response](const auto& key, const auto& value) {
         response.additional_properties[key] = nlohmann::json(value);
     });
-    return response;
+    return std::move(response);
 }
 
 template <typename BasicJsonType, typename Field>
@@ -1196,10 +1303,10 @@ inline Problem malformed_json_problem(std::size_t offset, const std::string& rea
     return {"", ProblemKind::malformed_json, "malformed JSON at byte offset " + std::to_string(offset) + ": " + reason};
 }
 
-// Builds the DOM for parse() through nlohmann's SAX interface. Containers one level past
-// max_nesting_depth are kept empty and their contents skipped, so the DOM stays shallow for the
-// recursive code in nlohmann_json while from_json still sees, and names, the member that is too
-// deep. Malformed text is reported by byte offset without quoting it.
+// Builds a DOM from nlohmann's SAX events: for parse(), of what the schema does not name. Containers one
+// level past max_nesting_depth are kept empty and their contents skipped, so the DOM stays shallow for
+// the recursive code in nlohmann_json while the member that is too deep can still be seen, and named.
+// Malformed text is reported by byte offset without quoting it.
 class BoundedDomBuilder {
   public:
     using json = nlohmann::json;
@@ -1212,13 +1319,8 @@ class BoundedDomBuilder {
     bool number_unsigned(json::number_unsigned_t value) { return add(value); }
     bool number_float(json::number_float_t value, const json::string_t& /*text*/) { return add(value); }
     // Strings and keys are copied, not moved: the reader then reuses its buffer for the next one instead of
-    // growing a new one. The reader's copy of the document's token is wiped here, the one place it is in reach.
-    bool string(json::string_t& value) {
-        const bool token = stack_.size() == 1 && key_ == "konnect_token";
-        add(value);
-        if (token) wipe(value.data(), value.size());
-        return true;
-    }
+    // growing a new one.
+    bool string(json::string_t& value) { return add(value); }
     bool binary(json::binary_t& value) { return add(std::move(value)); }
     bool start_object(std::size_t /*size*/) { return open(json::object()); }
     bool key(json::string_t& key) {
@@ -1264,10 +1366,6 @@ class BoundedDomBuilder {
             return &parent.back();
         }
         json& slot = parent[key_];  // a repeated key: the last one wins, as in nlohmann::json::parse
-        if (slot.is_string()) {     // and the string it replaces, perhaps a token, is wiped first
-            auto& replaced = slot.get_ref<json::string_t&>();
-            wipe(replaced.data(), replaced.size());
-        }
         slot = std::move(value);
         return &slot;
     }
@@ -1298,24 +1396,132 @@ class BoundedDomBuilder {
     std::size_t error_offset_ = 0;
 };
 
-// parse()'s DOM holds a copy of the token that nobody else can reach: wipe it however parse() ends.
-class TokenWiper {
+// Reads a document for parse() from nlohmann's SAX events without building it: each schema member's value
+// goes straight to a ResponseAssembler, and only what the schema does not name (unknown members, or a root
+// that is not an object) is built, by a BoundedDomBuilder, to be judged by the same rules as in a DOM.
+class ResponseReader {
   public:
-    explicit TokenWiper(nlohmann::json& document) noexcept : document_(document) {}
-    TokenWiper(const TokenWiper&) = delete;
-    TokenWiper& operator=(const TokenWiper&) = delete;
-    // Nothing may escape a destructor, so this goes through get_ptr and the object's own map: unlike
-    // get_ref and nlohmann's iterators, they cannot throw.
-    ~TokenWiper() {
-        auto* const object = document_.get_ptr<nlohmann::json::object_t*>();
-        if (object == nullptr) return;
-        const auto token = object->find("konnect_token");
-        if (token == object->end()) return;
-        if (auto* const text = token->second.get_ptr<nlohmann::json::string_t*>()) wipe(text->data(), text->size());
+    using json = nlohmann::json;
+
+    bool null() {
+        return value(Found::null, {}, [](BoundedDomBuilder& rest) { return rest.null(); });
+    }
+    bool boolean(bool boolean) {
+        return value(Found::boolean, {}, [boolean](BoundedDomBuilder& rest) { return rest.boolean(boolean); });
+    }
+    bool number_integer(json::number_integer_t number) {
+        return value(Found::number, {}, [number](BoundedDomBuilder& rest) { return rest.number_integer(number); });
+    }
+    bool number_unsigned(json::number_unsigned_t number) {
+        return value(Found::number, {}, [number](BoundedDomBuilder& rest) { return rest.number_unsigned(number); });
+    }
+    bool number_float(json::number_float_t number, const json::string_t& text) {
+        return value(Found::number, {},
+                     [number, &text](BoundedDomBuilder& rest) { return rest.number_float(number, text); });
+    }
+    // The reader's own copy of the token is wiped here, the one place it is in reach.
+    bool string(json::string_t& string) {
+        const bool token = member_ == ResponseAssembler::token_index;
+        const bool read =
+            value(Found::string, string, [&string](BoundedDomBuilder& rest) { return rest.string(string); });
+        if (token) wipe(string.data(), string.size());
+        return read;
+    }
+    bool binary(json::binary_t& binary) {
+        return value(Found::binary, {}, [&binary](BoundedDomBuilder& rest) { return rest.binary(binary); });
+    }
+    bool start_object(std::size_t size) {
+        return open(Found::object, [size](BoundedDomBuilder& rest) { return rest.start_object(size); });
+    }
+    bool end_object() {
+        return close([](BoundedDomBuilder& rest) { return rest.end_object(); });
+    }
+    bool start_array(std::size_t size) {
+        return open(Found::array, [size](BoundedDomBuilder& rest) { return rest.start_array(size); });
+    }
+    bool end_array() {
+        return close([](BoundedDomBuilder& rest) { return rest.end_array(); });
+    }
+    bool key(json::string_t& key) {
+        if (passed_over_ > 0) return true;
+        if (levels_ == 1) {
+            member_ = schema_index(key);
+            if (member_ != no_member) return true;
+        }
+        return rest().key(key);
+    }
+    bool parse_error(std::size_t position, const std::string& last_token, const json::exception& error) {
+        return builder_.parse_error(position, last_token, error);
+    }
+
+    [[nodiscard]] const BoundedDomBuilder& builder() const noexcept { return builder_; }
+
+    // The response, once the whole text has been read. Throws 701 with every problem.
+    Response finish() {
+        if (!root_is_object_) return rest_.get<Response>();  // which says what the root is instead
+        std::vector<Problem> problems;
+        const Redaction redaction = assembler_.redaction();
+        assembler_.report(redaction, problems);
+        Response& response = assembler_.response();
+        visit_unknown_members(rest_, redaction, problems, [&response](const auto& key, const auto& value) {
+            response.additional_properties[key] = value;
+        });
+        if (!problems.empty()) throw validation_error(validation_error::invalid_document, std::move(problems));
+        return std::move(response);
     }
 
   private:
-    nlohmann::json& document_;
+    static constexpr std::size_t no_member = response_keys.size();
+
+    // A schema member's value, told to the assembler, or a value for the rest.
+    template <typename Rest>
+    bool value(Found found, std::string_view text, Rest to_rest) {
+        if (passed_over_ > 0) return true;
+        if (member_ == no_member) return to_rest(rest());
+        assembler_.receive(std::exchange(member_, no_member), found, text);
+        return true;
+    }
+
+    // A schema member's container is described, not kept: its contents are passed over.
+    template <typename Rest>
+    bool open(Found found, Rest to_rest) {
+        if (passed_over_ > 0 || member_ != no_member) {
+            if (passed_over_++ == 0) assembler_.receive(std::exchange(member_, no_member), found, {});
+            return true;
+        }
+        if (levels_++ == 0 && found == Found::object) {
+            root_is_object_ = true;  // opened in the rest only if an unknown member comes
+            return true;
+        }
+        return to_rest(rest());
+    }
+
+    template <typename Rest>
+    bool close(Rest to_rest) {
+        if (passed_over_ > 0) {
+            --passed_over_;
+            return true;
+        }
+        if (--levels_ == 0 && root_is_object_ && !unknown_members_) return true;
+        return to_rest(rest());
+    }
+
+    BoundedDomBuilder& rest() {
+        if (root_is_object_ && !unknown_members_) {
+            unknown_members_ = true;
+            builder_.start_object(0);
+        }
+        return builder_;
+    }
+
+    ResponseAssembler assembler_;
+    json rest_;  // the unknown members, or the root when it is not an object
+    BoundedDomBuilder builder_{rest_};
+    std::size_t levels_ = 0;          // containers open, those passed over aside
+    std::size_t passed_over_ = 0;     // containers open inside a schema member's container
+    std::size_t member_ = no_member;  // the schema member whose value comes next
+    bool root_is_object_ = false;
+    bool unknown_members_ = false;  // the root object is open in the rest
 };
 }  // namespace detail
 
@@ -1324,16 +1530,14 @@ inline PersonalAccessTokenCreateResponse PersonalAccessTokenCreateResponse::pars
     // and a NUL it reaches is reported as what it is.
     const std::size_t nul = json_text.find('\0');
     const std::string_view readable = json_text.substr(0, nul);
-    nlohmann::json document;
-    const detail::TokenWiper token_wiper(document);
-    detail::BoundedDomBuilder builder(document);
-    const bool read = nlohmann::json::sax_parse(readable.data(), readable.data() + readable.size(), &builder);
-    if (nul != std::string_view::npos && (read || builder.error_offset() >= nul)) {
+    detail::ResponseReader reader;
+    const bool read = nlohmann::json::sax_parse(readable.data(), readable.data() + readable.size(), &reader);
+    if (nul != std::string_view::npos && (read || reader.builder().error_offset() >= nul)) {
         throw validation_error(validation_error::malformed_text,
                                {detail::malformed_json_problem(nul, "a NUL byte, which JSON text cannot contain")});
     }
-    if (!read) throw validation_error(validation_error::malformed_text, {builder.problem()});
-    return document.get<PersonalAccessTokenCreateResponse>();
+    if (!read) throw validation_error(validation_error::malformed_text, {reader.builder().problem()});
+    return reader.finish();
 }
 
 // ================================================================================================
