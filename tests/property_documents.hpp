@@ -299,6 +299,7 @@ struct Generated {
     Document document;
     Expected expected;
     std::vector<std::uint32_t> token_code_points;  // the token, for writing runs of it elsewhere
+    bool plain = false;  // written as servers write: only schema members, each null or ASCII without escapes
 };
 
 /// The members the schema names, in its order, with what each allows.
@@ -334,6 +335,9 @@ class Generator;
 /// Writes one JSON string, choosing for each character one of the ways JSON allows, and keeps the text it means.
 class StringWriter {
   public:
+    /// For `escape_one_in`: every character that may stand as itself does, and no other choice is made.
+    static constexpr std::size_t never = 0;
+
     /// `escape_one_in`: how rarely a character that may stand as itself is written as a \u escape instead.
     StringWriter(Generator& generator, std::size_t escape_one_in) noexcept
         : generator_(generator), escape_one_in_(escape_one_in) {}
@@ -387,9 +391,9 @@ class Generator {
         return writer.done();
     }
 
-    /// `value` (valid UTF-8) written with random escapes.
+    /// `value` (valid UTF-8) written with random escapes (none in a plain document).
     Text written(std::string_view value, std::size_t escape_one_in = 10) {
-        StringWriter writer(*this, escape_one_in);
+        StringWriter writer(*this, escapes(escape_one_in));
         writer.utf8_text(value);
         return writer.done();
     }
@@ -500,7 +504,7 @@ class Generator {
         for (int i = 0; i < 49; ++i) {
             code_points.push_back(static_cast<unsigned char>(random.pick(base62)));
         }
-        if (random.one_in(5)) {
+        if (!plain_ && random.one_in(5)) {
             constexpr std::array<std::uint32_t, 9> special{'"', '\\', '\n', 0x01, '/', ' ', 0xE9, 0x4E2D, 0x1F600};
             const int count = random.between(1, 3);
             for (int i = 0; i < count; ++i) {
@@ -508,7 +512,7 @@ class Generator {
             }
             note("token with characters JSON escapes or non-ASCII ones");
         }
-        StringWriter writer(*this, 100);
+        StringWriter writer(*this, escapes(100));
         for (const std::uint32_t code_point : code_points) {
             writer.code_point(code_point);
         }
@@ -525,17 +529,18 @@ class Generator {
     }
 
     Text name(const std::vector<std::uint32_t>& token) {
-        StringWriter writer(*this, 10);
+        StringWriter writer(*this, escapes(10));
+        const auto character = [this, &writer] { plain_ ? plain_character(writer) : any_character(writer); };
         const std::size_t before = random.below(20);
         for (std::size_t i = 0; i < before; ++i) {
-            any_character(writer);
+            character();
         }
         if (random.one_in(10)) {
             token_run(writer, token);
             note("a run of the token in the name");
             const std::size_t after = random.below(5);
             for (std::size_t i = 0; i < after; ++i) {
-                any_character(writer);
+                character();
             }
         }
         return writer.done();
@@ -553,19 +558,20 @@ class Generator {
             return {written_text, {value, std::string(text)}};
         }
         Text unknown;
-        switch (random.below(4)) {
+        switch (plain_ ? 2 * random.below(2) : random.below(4)) {  // a plain document's unknown state is ASCII
             case 0: {
                 constexpr std::array<std::string_view, 12> near_misses{
-                    "active", "Active",           "ACTIVE ",   " ACTIVE",        "REVOKED\n",      "EXPIRE",
-                    "",       "PENDING_APPROVAL", "SUSPENDED", "ACTIVE\xc2\xa0", "\xc3\x89XPIRED", "REVOKED\t"};
-                unknown = written(random.pick(near_misses));
+                    "active",           "Active",    "ACTIVE ",        " ACTIVE",        "EXPIRE",    "",
+                    "PENDING_APPROVAL", "SUSPENDED", "ACTIVE\xc2\xa0", "\xc3\x89XPIRED", "REVOKED\n", "REVOKED\t"};
+                constexpr std::size_t plain_near_misses = 8;  // the first ones: printable ASCII
+                unknown = written(near_misses[random.below(plain_ ? plain_near_misses : near_misses.size())]);
                 break;
             }
             case 1:
                 unknown = written(std::string_view("ACTIVE\0", 7));
                 break;
             case 2: {
-                StringWriter writer(*this, 10);
+                StringWriter writer(*this, escapes(10));
                 writer.utf8_text("ROTATED_");
                 token_run(writer, token);
                 unknown = writer.done();
@@ -653,9 +659,13 @@ class Generator {
         return any_text(10);
     }
 
-    /// A random valid document and its meaning.
+    /// A random valid document and its meaning. One in four is plain, as servers write: only the schema's members, each
+    /// null or a string of printable ASCII written without escapes, which parse() reads by its own route. Left to
+    /// chance, hardly one document in two hundred would be.
     Generated document() {
         Generated generated;
+        generated.plain = plain_ = random.one_in(4);
+        if (plain_) note("a plain document");
         Expected& expected = generated.expected;
         std::vector<std::pair<std::string_view, std::string>> values;  // key and written value, in schema order
 
@@ -719,7 +729,7 @@ class Generator {
             document.members.push_back(
                 {std::string(key), key_text.written, value, spacing(), spacing(), spacing(), spacing()});
         }
-        const std::size_t unknown_count = random.one_in(2) ? 0 : 1 + random.below(3);
+        const std::size_t unknown_count = plain_ || random.one_in(2) ? 0 : 1 + random.below(3);
         note("unknown members: " + std::to_string(unknown_count));
         for (std::size_t i = 0; i < unknown_count; ++i) {
             Text key = unknown_key(generated.token_code_points);
@@ -735,17 +745,45 @@ class Generator {
             std::swap(document.members[i - 1], document.members[random.below(i)]);
         }
         // A repeated name: an earlier occurrence with any value, even one the schema forbids, is overridden.
-        if (random.one_in(15)) {
+        if (random.one_in(plain_ ? 5 : 15)) {
             const std::size_t repeated = random.below(document.members.size());
             Member earlier = document.members[repeated];
-            earlier.written_value = any_value(3).first;
+            earlier.written_value = plain_ ? plain_value(document) : any_value(3).first;
             document.members.insert(document.members.begin() + static_cast<std::ptrdiff_t>(random.below(repeated + 1)),
                                     std::move(earlier));
-            note("a repeated member name");
+            note(plain_ ? "a repeated member name in a plain document" : "a repeated member name");
         }
         document.space_before = spacing();
         document.space_after = spacing();
         return generated;
+    }
+
+    /// A printable ASCII character but a quote or a backslash: what a plain document's strings hold.
+    void plain_character(StringWriter& writer) {
+        char c = 0;
+        do {
+            c = static_cast<char>(random.between(0x20, 0x7E));
+        } while (c == '"' || c == '\\');
+        writer.ascii(c);
+    }
+
+    /// A value a plain document may hold, for an overridden occurrence of a member: null, another member's value (a
+    /// UUID where a date-time goes, say) or short text.
+    std::string plain_value(const Document& document) {
+        switch (random.below(3)) {
+            case 0:
+                return "null";
+            case 1:
+                return random.pick(document.members).written_value;
+            default: {
+                StringWriter writer(*this, StringWriter::never);
+                const std::size_t count = random.below(11);
+                for (std::size_t i = 0; i < count; ++i) {
+                    plain_character(writer);
+                }
+                return writer.done().written;
+            }
+        }
     }
 
     // Characters for any_text().
@@ -865,7 +903,13 @@ class Generator {
         return {sign + text.substr(0, text.size() - width) + "." + fraction, value};
     }
 
+    /// How rarely a string of the document being written puts a \u escape where none is needed: never in a plain one.
+    [[nodiscard]] std::size_t escapes(std::size_t one_in) const noexcept {
+        return plain_ ? StringWriter::never : one_in;
+    }
+
     Coverage* coverage_;
+    bool plain_ = false;  // the document being written is plain
 };
 
 // ---- StringWriter, which needs the Generator's random numbers and notes.
@@ -893,7 +937,7 @@ inline void StringWriter::ascii(char c) {
             written_ += random.one_in(4) ? "\\u005c" : "\\\\";
             return;
         case '/':
-            written_ += random.one_in(2) ? "\\/" : "/";
+            written_ += escape_one_in_ != never && random.one_in(2) ? "\\/" : "/";
             return;
         case '\b':
         case '\f':
@@ -907,7 +951,7 @@ inline void StringWriter::ascii(char c) {
             }
             break;
         default:
-            if (byte >= 0x20U && !random.one_in(escape_one_in_)) {
+            if (byte >= 0x20U && (escape_one_in_ == never || !random.one_in(escape_one_in_))) {
                 written_ += c;
                 return;
             }
@@ -923,7 +967,7 @@ inline void StringWriter::code_point(std::uint32_t code_point) {
     }
     value_ += utf8(code_point);
     const bool astral = code_point >= 0x10000U;
-    if (generator_.random.one_in(3)) {
+    if (escape_one_in_ != never && generator_.random.one_in(3)) {
         if (astral) {
             u_escape(0xD800U + ((code_point - 0x10000U) >> 10U));
             u_escape(0xDC00U + ((code_point - 0x10000U) & 0x3FFU));

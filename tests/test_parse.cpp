@@ -1,5 +1,6 @@
 // PersonalAccessTokenCreateResponse::parse: text to a validated response, or a validation_error saying why not.
 #include "catch.hpp"
+#include "parse_routes.hpp"
 #include "support.hpp"
 
 #include <konnect/personal_access_token_create_response.hpp>
@@ -43,6 +44,49 @@ std::optional<std::size_t> reported_byte(std::string_view message) {
     for (; position < message.size() && is_digit(message[position]); ++position)
         value = value * 10 + static_cast<std::size_t>(message[position] - '0');
     return value;
+}
+
+// What reading a text gives: the response, or the validation_error thrown.
+struct Outcome {
+    std::optional<Response> response;
+    std::optional<konnect::validation_error> error;
+};
+
+Outcome parse_outcome(std::string_view text) {
+    std::optional<Response> response;
+    auto error = support::validation_error_from([&] { response = Response::parse(text); });
+    return {std::move(response), std::move(error)};
+}
+
+// What get<>() gives on the DOM nlohmann::json::parse() builds from `text` (valid JSON).
+Outcome dom_outcome(std::string_view text) {
+    const nlohmann::json document = nlohmann::json::parse(text);
+    std::optional<Response> response;
+    auto error = support::validation_error_from([&] { response = document.get<Response>(); });
+    return {std::move(response), std::move(error)};
+}
+
+std::string described(const Outcome& outcome) {
+    if (outcome.response) return "the response " + support::printed(*outcome.response);
+    if (outcome.error) return "the error " + std::string(outcome.error->what());
+    return "nothing";
+}
+
+// Checks that `found` is `expected`: an equal response, or an error with the same id, what() and problems.
+void check_same_outcome(const Outcome& found, const Outcome& expected) {
+    INFO("expected " << described(expected) << "\nfound " << described(found));
+    REQUIRE(found.response.has_value() == expected.response.has_value());
+    if (expected.response) {
+        INFO("the tokens, which print as [redacted], are "
+             << (found.response->konnect_token == expected.response->konnect_token ? "equal" : "not equal"));
+        CHECK(*found.response == *expected.response);
+        return;
+    }
+    REQUIRE(found.error.has_value());
+    REQUIRE(expected.error.has_value());
+    CHECK(found.error->id == expected.error->id);
+    CHECK(std::string(found.error->what()) == expected.error->what());
+    CHECK(found.error->problems() == expected.error->problems());
 }
 
 std::string nested_arrays_text(std::size_t levels) { return std::string(levels, '[') + std::string(levels, ']'); }
@@ -111,14 +155,27 @@ TEST_CASE("Malformed JSON is rejected with id 702 and one malformed_json problem
 }
 
 TEST_CASE("The byte offset of malformed JSON is where the text stops being JSON", "[parse]") {
-    // A byte offset counts from 0: the first byte is at offset 0 and the end of an n-byte text at n.
+    // A byte offset counts from 0: the first byte is at offset 0 and the end of an n-byte text at n. nlohmann's reader
+    // reads a whole token before its parser finds that the token cannot stand there: the text stops being JSON where
+    // that token starts, not at its last byte.
+    const std::string body(documents::kong_example_text);
     const std::string truncated = R"({"id":)";
     const std::string trailing_garbage = "{} x";
     const std::string bad_utf8 = example_with("Development Token", "Development\xff Token");
-    const std::vector<std::pair<std::string, std::size_t>> cases{{"", 0},
-                                                                 {truncated, truncated.size()},
-                                                                 {trailing_garbage, trailing_garbage.find('x')},
-                                                                 {bad_utf8, bad_utf8.find('\xff')}};
+    const std::vector<std::pair<std::string, std::size_t>> cases{
+        {"", 0},
+        {truncated, truncated.size()},
+        {trailing_garbage, trailing_garbage.find('x')},
+        {bad_utf8, bad_utf8.find('\xff')},
+        {example_with(R"("name":)", R"("name" )"), body.find(R"("name":)") + 7},
+        {example_with(R"(,"state")", R"( "state")"), body.find(R"(,"state")") + 1},
+        {example_with(R"("ACTIVE",)", R"("ACTIVE" -12.5e3,)"), body.find(R"("ACTIVE",)") + 9},
+        {body + " true", body.size() + 1},
+        {body + "\nfalse", body.size() + 1},
+        {body + "null", body.size()},
+        {body + "  \"\\u0041\"", body.size() + 2},
+        {body + "[]", body.size()},
+        {R"({"a":1,})", 7}};
     for (const auto& [text, offset] : cases) {
         INFO("text: " << text << "\nexpected offset: " << offset);
         const auto error = parse_error(text);
@@ -353,4 +410,208 @@ TEST_CASE("A string of eight mebibytes parses", "[parse]") {
     CHECK(response.name.size() == huge.size());
     const bool kept_exactly = response.name == huge;  // not CHECKed directly: a failure would print 16 MiB
     CHECK(kept_exactly);
+}
+
+TEST_CASE("Plain text parses as the same JSON with an escaped name parses and as its DOM decodes", "[parse]") {
+    // parse() reads text of the plain shape (an object of schema members, each null or a string of printable ASCII
+    // without escapes) in place, and leaves any other text to nlohmann's reader. Writing one character of a name as a
+    // \u escape keeps the JSON and takes the text off the plain route: the two routes must give the same response, or
+    // the same error, and so must get<>() on the DOM.
+    const std::string body(documents::kong_example_text);
+    const std::string token(documents::kong_example_token);
+    const std::string body_after_brace = body.substr(1);
+    const std::vector<std::pair<std::string, std::string>> cases{
+        {"Kong's example", body},
+        {"an id one digit short", example_with("2edf2b57d289", "2edf2b57d28")},
+        {"a user_id with a letter beyond f", example_with("2edf2b57d288", "2edf2b57d28g")},
+        {"a revoked_by that is no UUID", kong_example_text_plus(R"(,"revoked_by":"not-a-uuid")")},
+        {"a created_at without T and offset",
+         example_with(R"("created_at":"2023-01-01T00:00:00.000Z")", R"("created_at":"2023-01-01 00:00:00")")},
+        {"an updated_at on February 30",
+         example_with(R"("updated_at":"2023-01-01T00:00:00.000Z")", R"("updated_at":"2023-02-30T00:00:00.000Z")")},
+        {"a last_used_at in words", kong_example_text_plus(R"(,"last_used_at":"yesterday")")},
+        {"an expires_at at hour 24", example_with("2024-01-01T00:00:00.000Z", "2024-01-01T24:00:00Z")},
+        {"a revoked_at with a leap second that is not 23:59:60 UTC",
+         kong_example_text_plus(R"(,"revoked_at":"2023-06-30T23:59:60+01:00")")},
+        {"an empty name and an unknown state: any string is a name or a state",
+         example_with(R"("Development Token","state":"ACTIVE")", R"("","state":"PENDING_APPROVAL")")},
+        {"an empty token", example_with(token, "")},
+        {"every date-time member in other forms",
+         kong_example_text_plus(
+             R"(,"last_used_at":"2023-06-30T23:59:60.123456789Z","revoked_at":"2023-06-30t18:29:60-05:30")")},
+        {"no id", documents::without_member("id").dump()},
+        {"no user_id", documents::without_member("user_id").dump()},
+        {"no name", documents::without_member("name").dump()},
+        {"no state", documents::without_member("state").dump()},
+        {"no konnect_token", documents::without_member("konnect_token").dump()},
+        {"no created_at", documents::without_member("created_at").dump()},
+        {"no updated_at (it may be absent)", documents::without_member("updated_at").dump()},
+        {"no expires_at", documents::without_member("expires_at").dump()},
+        {"a null id", documents::with_member("id", nullptr).dump()},
+        {"a null user_id", documents::with_member("user_id", nullptr).dump()},
+        {"a null name", documents::with_member("name", nullptr).dump()},
+        {"a null state", documents::with_member("state", nullptr).dump()},
+        {"a null konnect_token", documents::with_member("konnect_token", nullptr).dump()},
+        {"a null created_at", documents::with_member("created_at", nullptr).dump()},
+        {"a null updated_at (it may be absent, not null)", documents::with_member("updated_at", nullptr).dump()},
+        {"a null revoked_by, last_used_at, expires_at and revoked_at",
+         example_with(R"("expires_at":"2024-01-01T00:00:00.000Z")",
+                      R"("expires_at":null,"revoked_by":null,"last_used_at":null,"revoked_at":null)")},
+        {"every member null", R"({"id":null,"user_id":null,"name":null,"state":null,"konnect_token":null,)"
+                              R"("revoked_by":null,"created_at":null,"updated_at":null,"last_used_at":null,)"
+                              R"("expires_at":null,"revoked_at":null})"},
+        {"a name repeated", kong_example_text_plus(R"(,"name":"Second Name")")},
+        {"a konnect_token repeated",
+         kong_example_text_plus(R"(,"konnect_token":"kpat_SecondTokenSecondTokenSecondTokenSecondToken01234")")},
+        {"a null konnect_token, then the token", R"({"konnect_token":null,)" + body_after_brace},
+        {"the token, then a null konnect_token", kong_example_text_plus(R"(,"konnect_token":null)")},
+        {"an id that is no UUID, then a good one", R"({"id":"not-a-uuid",)" + body_after_brace},
+        {"a good id, then one that is no UUID", kong_example_text_plus(R"(,"id":"not-a-uuid")")},
+        {"a null updated_at, then a good one", R"({"updated_at":null,)" + body_after_brace},
+        {"a good expires_at, then null", kong_example_text_plus(R"(,"expires_at":null)")},
+        {"the token as the id, before the konnect_token", example_with("83f8380e-7798-4566-99e3-2edf2b57d289", token)},
+        {"the token in the updated_at, after the konnect_token",
+         example_with(R"("updated_at":"2023-01-01T00:00:00.000Z")", R"("updated_at":"2023-01-01T)" + token + '"')},
+        {"twelve bytes of the token as a revoked_by",
+         kong_example_text_plus(R"(,"revoked_by":")" + token.substr(20, 12) + '"')},
+        {"the token as the name, which is no problem", example_with("Development Token", token)},
+        {"whitespace everywhere",
+         " \t\r\n{ \"id\" : \"83f8380e-7798-4566-99e3-2edf2b57d289\" ,\r\n\t\"name\"\t:\t\"Development Token\"\n,"
+         "\"state\"\r:\r\"ACTIVE\" ,  \"konnect_token\" :\n\"" +
+             token +
+             "\"\t,\"user_id\"  :  \"84f8380e-7798-4566-99e3-2edf2b57d288\"\r\n,\n\"created_at\":"
+             "\"2023-01-01T00:00:00.000Z\" , \"updated_at\" : \"2023-01-01T00:00:00.000Z\" ,\"expires_at\" \t: \t "
+             "null \r\n} \n\t\r "},
+        {"Kong's example laid out with tabs", documents::kong_example().dump(1, '\t')}};
+    for (const auto& [description, text] : cases) {
+        INFO(description << "\ntext: " << text);
+        const std::optional<std::string> escaped = parse_routes::with_escaped_key_character(text);
+        REQUIRE(escaped.has_value());
+        INFO("with an escaped name: " << *escaped);
+        {
+            INFO("the text must have the plain shape, or nlohmann's reader would read both and the test show nothing");
+            REQUIRE(parse_routes::takes_plain_route(text));
+        }
+        const Outcome outcome = parse_outcome(text);
+        {
+            INFO("parse() of the text with an escaped name, by nlohmann's reader, against parse() of the text");
+            check_same_outcome(parse_outcome(*escaped), outcome);
+        }
+        {
+            INFO("get<>() on the DOM of the text against parse() of the text");
+            check_same_outcome(dom_outcome(text), outcome);
+        }
+        if (outcome.error) {
+            INFO("what(): " << outcome.error->what());
+            CHECK(support::token_fragment_in(outcome.error->what()).empty());
+            support::check_no_token_fragment_in(outcome.error->problems());
+        }
+    }
+}
+
+TEST_CASE("An empty object parses as an object of one unknown member does, with every required member missing",
+          "[parse]") {
+    // {} has no name to escape. An unknown member, which adds no problem, takes it off the plain route.
+    const Outcome plain = parse_outcome("{}");
+    REQUIRE(plain.error.has_value());
+    CHECK(plain.error->problems().size() == 7);
+    check_same_outcome(parse_outcome(R"({"x":null})"), plain);
+    check_same_outcome(dom_outcome("{}"), plain);
+}
+
+TEST_CASE("Text one step off the plain shape parses as nlohmann reads it, or is malformed where it stops being JSON",
+          "[parse]") {
+    const std::string body(documents::kong_example_text);
+    const std::size_t end = body.size();
+    const auto at = [&body](std::string_view marker) {
+        const std::size_t found = body.find(marker);
+        REQUIRE(found != std::string::npos);
+        return found;
+    };
+    SECTION("valid JSON: what get<>() gives on nlohmann's DOM") {
+        const std::vector<std::pair<std::string, std::string>> cases{
+            {"a string with an escape", example_with("Development Token", R"(Development\tToken)")},
+            {"an escaped solidus", example_with("Development Token", R"(Development\/Token)")},
+            {"a string with a byte past ASCII, valid UTF-8", example_with("Development Token", "D\xc3\xa9veloppement")},
+            {"a string with DEL (0x7F), just past printable ASCII", example_with("Development Token", "Dev\x7f")},
+            {"a string with a space and a tilde, the ends of printable ASCII",
+             example_with("Development Token", " Development~Token ")},
+            {"true for a string", example_with(R"("ACTIVE")", "true")},
+            {"false for a nullable member", kong_example_text_plus(R"(,"revoked_by":false)")},
+            {"a number for a string", example_with(R"("Development Token")", "42")},
+            {"minus zero for a date-time", example_with(R"("2024-01-01T00:00:00.000Z")", "-0")},
+            {"an array for a date-time", kong_example_text_plus(R"(,"revoked_at":["2023-01-01T00:00:00.000Z"])")},
+            {"an object for a date-time", kong_example_text_plus(R"(,"last_used_at":{})")},
+            {"an unknown member", kong_example_text_plus(R"(,"x":"y")")},
+            {"an unknown member holding null", kong_example_text_plus(R"(,"x":null)")},
+            {"a name that differs from the schema's by case", kong_example_text_plus(R"(,"ID":null)")},
+            {"a name with a trailing space", kong_example_text_plus(R"(,"id ":"x")")},
+            {"an empty name", kong_example_text_plus(R"(,"":"x")")},
+            {"an escaped name only at the end", kong_example_text_plus(R"(,"\u006eame":"Second Name")")},
+            {"a member off the shape first, then a good one", R"({"id":1,)" + body.substr(1)},
+            {"a good member first, then one off the shape", kong_example_text_plus(R"(,"id":1)")},
+            {"leading whitespace", " \t\r\n" + body},
+            {"trailing whitespace", body + "\r\n\t "},
+            {"an empty object with a space", "{ }"},
+            {"null for the whole document", "null"},
+            {"a string for the whole document", R"("id")"},
+            {"an array of the example", "[" + body + "]"},
+            {"a UTF-8 byte order mark, which nlohmann's reader skips", "\xef\xbb\xbf" + body}};
+        for (const auto& [description, text] : cases) {
+            INFO(description << "\ntext: " << support::printable(text));
+            check_same_outcome(parse_outcome(text), dom_outcome(text));
+        }
+    }
+    SECTION("malformed text: 702 at the byte offset where it stops being JSON") {
+        struct Case {
+            std::string description;
+            std::string text;
+            std::size_t offset;
+        };
+        const std::string nul(1, '\0');
+        const std::vector<Case> cases{
+            {"garbage after the closing brace", body + "x", end},
+            {"a second closing brace", body + "}", end},
+            {"a raw NUL inside a string", example_with("Development Token", "Develop" + nul + "ment Token"),
+             at("Development") + 7},
+            {"a raw NUL right after the closing brace", body + nul, end},
+            {"a raw NUL after trailing whitespace", body + " \n" + nul, end + 2},
+            {"nul for null", example_with(R"("ACTIVE")", "nul"), at(R"("ACTIVE")") + 3},
+            {"nulll for null", example_with(R"("ACTIVE")", "nulll"), at(R"("ACTIVE")") + 4},
+            {"Null for null", example_with(R"("ACTIVE")", "Null"), at(R"("ACTIVE")")},
+            {"an unterminated string", body.substr(0, at("Development") + 5), at("Development") + 5},
+            {"a raw control character in a string", example_with("Development Token", "Develop\x01ment"),
+             at("Development") + 7},
+            {"an invalid UTF-8 byte in a string", example_with("Development Token", "Develop\xffment"),
+             at("Development") + 7},
+            {"a UTF-8 sequence cut short by the closing quote", example_with("Development Token", "Development\xc3"),
+             at("Development") + 12},
+            {"a missing colon", example_with(R"("name":)", R"("name" )"), at(R"("name":)") + 7},
+            {"a missing comma", example_with(R"(,"state")", R"( "state")"), at(R"(,"state")") + 1},
+            {"a trailing comma", kong_example_text_plus(","), end},
+            {"a form feed, which is not JSON whitespace", example_with(R"(,"state")", ",\f\"state\""),
+             at(R"(,"state")") + 1},
+            {"a name without quotes", example_with(R"("state")", "state"), at(R"("state")")},
+            {"the opening brace alone", "{", 1},
+            {"empty text", "", 0},
+            {"whitespace alone", " \t\r\n", 4},
+            {"text ending right after a string value", body.substr(0, end - 1), end - 1},
+            {"text ending right after null", R"({"expires_at":null)", 18},
+            {"text ending right after a name", R"({"id")", 5},
+            {"text ending right after a colon", R"({"id":)", 6}};
+        for (const auto& [description, text, offset] : cases) {
+            INFO(description << "\ntext: " << support::printable(text) << "\nexpected offset: " << offset);
+            const auto error = parse_error(text);
+            REQUIRE(error.has_value());
+            INFO("what(): " << error->what());
+            CHECK(error->id == konnect::validation_error::malformed_text);
+            REQUIRE(error->problems().size() == 1);
+            const konnect::Problem& problem = error->problems()[0];
+            CHECK(problem.kind == konnect::ProblemKind::malformed_json);
+            CHECK(problem.pointer.empty());
+            CHECK(reported_byte(problem.message) == offset);
+            // nlohmann's reader stops at a NUL byte, so only parse() refuses what follows one.
+            if (!contains(text, nul)) CHECK_THROWS_AS(nlohmann::json::parse(text), nlohmann::json::parse_error);
+        }
+    }
 }

@@ -236,6 +236,28 @@ TEST_CASE("A root that is not an object is rejected with one wrong_type problem 
     }
 }
 
+TEST_CASE("A discarded value, what nlohmann_json reads from text that is not JSON, is never taken for null",
+          "[validation]") {
+    const nlohmann::json discarded = nlohmann::json::parse("{", nullptr, false);
+    REQUIRE(discarded.is_discarded());
+    const std::string found = "found a discarded value";
+
+    const auto root_problems = konnect::validate(discarded);
+    INFO("problems of a discarded root:\n" << problems_text(root_problems));
+    REQUIRE(root_problems.size() == 1);
+    CHECK(root_problems[0].kind == ProblemKind::wrong_type);
+    CHECK(contains(root_problems[0].message, found));
+
+    for (const std::string member : {"revoked_by", "id"}) {  // one nullable, one not
+        const auto problems = konnect::validate(documents::with_member(member, discarded));
+        INFO("problems of a discarded " << member << ":\n" << problems_text(problems));
+        REQUIRE(problems.size() == 1);
+        CHECK(problems[0].pointer == "/" + member);
+        CHECK(problems[0].kind == ProblemKind::wrong_type);
+        CHECK(contains(problems[0].message, found));
+    }
+}
+
 TEST_CASE("Decoding an invalid document throws a validation_error with the problems validate finds", "[validation]") {
     nlohmann::json several_faults = documents::without_member("id");
     several_faults["name"] = 42;

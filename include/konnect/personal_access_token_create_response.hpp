@@ -743,8 +743,9 @@ inline constexpr auto response_keys =
 // Where the schema puts a member: response_keys.size() for a key it does not name.
 constexpr std::size_t schema_index(std::string_view key) noexcept {
     std::size_t index = 0;
-    while (index < response_keys.size() && response_keys[index] != key)
+    while (index < response_keys.size() && response_keys[index] != key) {
         ++index;
+    }
     return index;
 }
 
@@ -978,13 +979,12 @@ class Redaction {
 
 // What a document holds where a member goes. Both readers say it in these terms: decoding a DOM looks
 // at its values, parse() is told by nlohmann's SAX reader.
-enum class Found { absent, null, boolean, number, string, array, object, binary };
+enum class Found { absent, null, boolean, number, string, array, object, binary, discarded };
 
 template <typename BasicJsonType>
 Found found_in(const BasicJsonType& value) noexcept {
     switch (value.type()) {
         case nlohmann::json::value_t::null:
-        case nlohmann::json::value_t::discarded:
             return Found::null;
         case nlohmann::json::value_t::boolean:
             return Found::boolean;
@@ -1000,8 +1000,10 @@ Found found_in(const BasicJsonType& value) noexcept {
             return Found::object;
         case nlohmann::json::value_t::binary:
             return Found::binary;
+        case nlohmann::json::value_t::discarded:
+            return Found::discarded;
     }
-    return Found::null;
+    return Found::discarded;
 }
 
 // The text of a string value; empty for any other value.
@@ -1030,6 +1032,8 @@ inline std::string describe(Found found, std::string_view text, const Redaction&
             return "an object";
         case Found::binary:
             return "binary data";
+        case Found::discarded:
+            return "a discarded value (what nlohmann_json reads from text that is not JSON)";
     }
     return "nothing";
 }
@@ -1063,82 +1067,6 @@ T decode_standalone(const BasicJsonType& value) {
                            {unexpected_value("", StringForm<T>::expected, Nullability::not_nullable, found,
                                              text_of(value), Redaction::withholding_everything())});
 }
-
-// Puts a response together from its schema members as a reader finds them, in any order and any number
-// of times (the last one wins), then says what was wrong with them, in schema order. A string is read
-// into its member at once, so decoding a valid document keeps nothing else; a value that does not read
-// is only described, at the end, when the token every message must hide is known.
-class ResponseAssembler {
-  public:
-    static constexpr std::size_t token_index = schema_index("konnect_token");
-
-    // The member at `index` holds `found` (`text` when it is a string).
-    void receive(std::size_t index, Found found, std::string_view text) {
-        std::size_t at = 0;
-        for_each_member(response_members, [&](const auto& rule) {
-            if (at++ == index) receive(rule, received_[index], found, text);
-        });
-    }
-
-    // The token to hide when konnect_token is a string; nothing otherwise.
-    [[nodiscard]] Redaction redaction() const {
-        return received_[token_index].taken ? Redaction(response_.konnect_token.reveal()) : Redaction();
-    }
-
-    void report(const Redaction& redaction, std::vector<Problem>& problems) const {
-        std::size_t at = 0;
-        for_each_member(response_members,
-                        [&](const auto& rule) { report(rule, received_[at++], redaction, problems); });
-    }
-
-    [[nodiscard]] Response& response() noexcept { return response_; }
-
-  private:
-    struct Received {
-        Found found = Found::absent;
-        bool taken = false;      // its member holds it (or is empty for a null it may be)
-        std::string unreadable;  // a string that did not read, for the message
-    };
-
-    template <typename Field>
-    void receive(const MemberRule<Field>& rule, Received& received, Found found, std::string_view text) {
-        using Value = typename Unwrapped<Field>::type;
-        received.found = found;
-        received.taken = false;
-        received.unreadable.clear();
-        if (found == Found::string) {
-            if (std::optional<Value> value = StringForm<Value>::read(text)) {
-                response_.*rule.field = std::move(*value);
-                received.taken = true;
-            } else {
-                received.unreadable = text;
-            }
-        } else if constexpr (Unwrapped<Field>::is_optional) {
-            if (found == Found::null && rule.nullability == Nullability::nullable) {
-                (response_.*rule.field).reset();
-                received.taken = true;
-            }
-        }
-    }
-
-    template <typename Field>
-    static void report(const MemberRule<Field>& rule, const Received& received, const Redaction& redaction,
-                       std::vector<Problem>& problems) {
-        using Value = typename Unwrapped<Field>::type;
-        const std::string_view expected = StringForm<Value>::expected;
-        if (received.taken || (received.found == Found::absent && rule.presence == Presence::optional)) return;
-        if (received.found == Found::absent) {
-            problems.push_back({json_pointer(rule.key), ProblemKind::missing,
-                                "required member is missing; expected " + expectation(expected, rule.nullability)});
-        } else {
-            problems.push_back(unexpected_value(json_pointer(rule.key), expected, rule.nullability, received.found,
-                                                received.unreadable, redaction));
-        }
-    }
-
-    Response response_;
-    std::array<Received, response_keys.size()> received_;
-};
 
 // Whether the value of a member of the root object (level 2) nests deeper than max_nesting_depth.
 // Walks without recursion: the value may nest far deeper than the stack allows.
@@ -1182,25 +1110,124 @@ void visit_unknown_members(const BasicJsonType& object, const Redaction& redacti
     }
 }
 
+// Puts a response together from its schema members as a reader finds them, in any order and any number
+// of times (the last one wins), then says what was wrong with them, in schema order. A string is read
+// into its member at once, so decoding a valid document keeps nothing else; a value that does not read
+// is only described, at the end, when the token every message must hide is known.
+// NOLINTNEXTLINE(bugprone-exception-escape): as for PersonalAccessTokenCreateResponse, which it holds
+class ResponseAssembler {
+  public:
+    static constexpr std::size_t token_index = schema_index("konnect_token");
+
+    // The member at `index` holds `found` (`text` when it is a string).
+    void receive(std::size_t index, Found found, std::string_view text) {
+        std::size_t at = 0;
+        for_each_member(response_members, [&](const auto& rule) {
+            if (at++ == index) receive(rule, received_[index], found, text);
+        });
+    }
+
+    // The response once every member has been received, and every problem: the schema members' in schema
+    // order, then the unknown members' in the order of `document` (whose schema members are passed by).
+    template <typename BasicJsonType>
+    Response finish(const BasicJsonType& document, std::vector<Problem>& problems) {
+        const Redaction redaction = report(problems);
+        visit_unknown_members(document, redaction, problems, [this](const auto& key, const auto& value) {
+            response_.additional_properties[key] = nlohmann::json(value);
+        });
+        return std::move(response_);
+    }
+
+    // The same, where `unknown_members` holds nothing else (or is null): it becomes additional_properties.
+    Response finish(nlohmann::json&& unknown_members, std::vector<Problem>& problems) {
+        const Redaction redaction = report(problems);
+        visit_unknown_members(unknown_members, redaction, problems, [](const auto& /*key*/, const auto& /*value*/) {});
+        response_.additional_properties = std::move(unknown_members);
+        return std::move(response_);
+    }
+
+  private:
+    struct Received {
+        Found found = Found::absent;
+        bool taken = false;      // its member holds it (or is empty for a null it may be)
+        std::string unreadable;  // a string that did not read, for the message
+    };
+
+    template <typename Field>
+    void receive(const MemberRule<Field>& rule, Received& received, Found found, std::string_view text) {
+        using Value = typename Unwrapped<Field>::type;
+        received.found = found;
+        received.taken = false;
+        received.unreadable.clear();
+        if (found == Found::string) {
+            if (std::optional<Value> value = StringForm<Value>::read(text)) {
+                response_.*rule.field = std::move(*value);
+                received.taken = true;
+            } else {
+                received.unreadable = text;
+            }
+        } else if constexpr (Unwrapped<Field>::is_optional) {
+            if (found == Found::null && rule.nullability == Nullability::nullable) {
+                (response_.*rule.field).reset();
+                received.taken = true;
+            }
+        }
+    }
+
+    // Adds the schema members' problems; gives what their messages, and the unknown members', must hide.
+    Redaction report(std::vector<Problem>& problems) const {
+        const Redaction redaction =
+            received_[token_index].taken ? Redaction(response_.konnect_token.reveal()) : Redaction();
+        std::size_t at = 0;
+        for_each_member(response_members,
+                        [&](const auto& rule) { report(rule, received_[at++], redaction, problems); });
+        return redaction;
+    }
+
+    template <typename Field>
+    static void report(const MemberRule<Field>& rule, const Received& received, const Redaction& redaction,
+                       std::vector<Problem>& problems) {
+        using Value = typename Unwrapped<Field>::type;
+        const std::string_view expected = StringForm<Value>::expected;
+        if (received.taken || (received.found == Found::absent && rule.presence == Presence::optional)) return;
+        if (received.found == Found::absent) {
+            problems.push_back({json_pointer(rule.key), ProblemKind::missing,
+                                "required member is missing; expected " + expectation(expected, rule.nullability)});
+        } else {
+            problems.push_back(unexpected_value(json_pointer(rule.key), expected, rule.nullability, received.found,
+                                                received.unreadable, redaction));
+        }
+    }
+
+    Response response_;
+    std::array<Received, response_keys.size()> received_;
+};
+
+// Nothing found in a document whose root is not an object is quoted: there is no token to check it against.
+template <typename BasicJsonType>
+Problem root_not_an_object(const BasicJsonType& document) {
+    return {"", ProblemKind::wrong_type,
+            "expected an object, found " + describe(document, Redaction::withholding_everything())};
+}
+
 template <typename BasicJsonType>
 Response decode(const BasicJsonType& document, std::vector<Problem>& problems) {
     if (!document.is_object()) {
-        problems.push_back({"", ProblemKind::wrong_type,
-                            "expected an object, found " + describe(document, Redaction::withholding_everything())});
+        problems.push_back(root_not_an_object(document));
         return {};
     }
     ResponseAssembler assembler;
+    std::size_t schema_members = 0;
     for (auto member = document.begin(); member != document.end(); ++member) {
         const std::size_t index = schema_index(member.key());
-        if (index < response_keys.size()) assembler.receive(index, found_in(member.value()), text_of(member.value()));
+        if (index < response_keys.size()) {
+            assembler.receive(index, found_in(member.value()), text_of(member.value()));
+            ++schema_members;
+        }
     }
-    const Redaction redaction = assembler.redaction();
-    assembler.report(redaction, problems);
-    Response& response = assembler.response();
-    visit_unknown_members(document, redaction, problems, [&response](const auto& key, const auto& value) {
-        response.additional_properties[key] = nlohmann::json(value);
-    });
-    return std::move(response);
+    // A document of schema members alone, as a server sends it, need not be walked again for unknown ones.
+    if (schema_members == document.size()) return assembler.finish(nlohmann::json(), problems);
+    return assembler.finish(document, problems);
 }
 
 template <typename BasicJsonType, typename Field>
@@ -1303,6 +1330,93 @@ inline Problem malformed_json_problem(std::size_t offset, const std::string& rea
     return {"", ProblemKind::malformed_json, "malformed JSON at byte offset " + std::to_string(offset) + ": " + reason};
 }
 
+// The response read from a whole text, or validation_error 701 with every problem.
+inline Response finish_reading(ResponseAssembler& assembler, nlohmann::json&& unknown_members) {
+    std::vector<Problem> problems;
+    Response response = assembler.finish(std::move(unknown_members), problems);
+    if (!problems.empty()) throw validation_error(validation_error::invalid_document, std::move(problems));
+    return response;
+}
+
+// parse()'s way through the text servers send: an object of schema members, each a string of printable
+// ASCII without escapes, or null. Such text means what it says byte for byte, so it is read in place, with
+// no copies but the members' own. Any other text (unknown members, escapes, other bytes, malformed text)
+// is left, from its start, to nlohmann's reader.
+class PlainTextReader {
+  public:
+    explicit PlainTextReader(std::string_view text) noexcept : text_(text) {}
+
+    // The response when the text is plain; throws 701 with every problem in a plain text.
+    std::optional<Response> read() {
+        ResponseAssembler assembler;
+        if (!read_members(assembler) || !at_end()) return std::nullopt;
+        return finish_reading(assembler, nlohmann::json());
+    }
+
+  private:
+    bool read_members(ResponseAssembler& assembler) {
+        if (!take('{')) return false;
+        if (take('}')) return true;
+        do {
+            std::string_view key;
+            std::string_view value;
+            if (!take_string(key) || !take(':')) return false;
+            const std::size_t index = schema_index(key);
+            if (index == response_keys.size()) return false;
+            if (take_null()) {
+                assembler.receive(index, Found::null, {});
+            } else if (take_string(value)) {
+                assembler.receive(index, Found::string, value);
+            } else {
+                return false;
+            }
+        } while (take(','));
+        return take('}');
+    }
+
+    bool at_end() noexcept {
+        skip_whitespace();
+        return at_ == text_.size();
+    }
+
+    void skip_whitespace() noexcept {
+        while (at_ < text_.size() &&
+               (text_[at_] == ' ' || text_[at_] == '\n' || text_[at_] == '\r' || text_[at_] == '\t')) {
+            ++at_;
+        }
+    }
+
+    bool take(char c) noexcept {
+        skip_whitespace();
+        if (at_ == text_.size() || text_[at_] != c) return false;
+        ++at_;
+        return true;
+    }
+
+    bool take_null() noexcept {
+        skip_whitespace();
+        constexpr std::string_view null = "null";
+        if (text_.substr(at_, null.size()) != null) return false;
+        at_ += null.size();
+        return true;
+    }
+
+    bool take_string(std::string_view& string) noexcept {
+        if (!take('"')) return false;
+        const std::size_t start = at_;
+        for (; at_ < text_.size() && text_[at_] != '"'; ++at_) {
+            const auto byte = static_cast<unsigned char>(text_[at_]);
+            if (byte < 0x20U || byte > 0x7EU || byte == '\\') return false;
+        }
+        if (at_ == text_.size()) return false;
+        string = text_.substr(start, at_++ - start);
+        return true;
+    }
+
+    std::string_view text_;
+    std::size_t at_ = 0;
+};
+
 // Builds a DOM from nlohmann's SAX events: for parse(), of what the schema does not name. Containers one
 // level past max_nesting_depth are kept empty and their contents skipped, so the DOM stays shallow for
 // the recursive code in nlohmann_json while the member that is too deep can still be seen, and named.
@@ -1338,8 +1452,10 @@ class BoundedDomBuilder {
         for (const std::string& quoted : {"; last read: '" + last_token + "'", " '" + last_token + "'"}) {
             if (const auto at = reason.find(quoted); at != std::string::npos) reason.erase(at, quoted.size());
         }
-        // nlohmann counts from 1; an offset counts from 0, so the end of a truncated text is its length.
-        error_offset_ = position == 0 ? 0 : position - 1;
+        // `position` counts the bytes read, the end of the text as one more: the text stops being JSON at the
+        // last one, or where the token that cannot stand there starts.
+        const std::size_t read = std::max(unexpected_token_length(reason, last_token), std::size_t{1});
+        error_offset_ = position >= read ? position - read : 0;
         problem_ = malformed_json_problem(error_offset_, reason);
         return false;
     }
@@ -1348,6 +1464,21 @@ class BoundedDomBuilder {
     [[nodiscard]] std::size_t error_offset() const noexcept { return error_offset_; }
 
   private:
+    // nlohmann's parser reads a whole token before it finds it cannot stand where it is ("unexpected true
+    // literal"); its reader's text of the last token is exact for strings and numbers only. 0 when the reader
+    // stopped inside a token, or for a structural character or the end of the text.
+    static std::size_t unexpected_token_length(std::string_view reason, std::string_view last_token) noexcept {
+        constexpr std::string_view unexpected = "unexpected ";
+        const std::size_t at = reason.find(unexpected);
+        if (at == std::string_view::npos) return 0;
+        const std::string_view token = reason.substr(at + unexpected.size());
+        const auto names = [token](std::string_view name) { return token.substr(0, name.size()) == name; };
+        if (names("string literal") || names("number literal")) return last_token.size();
+        if (names("true literal") || names("null literal")) return std::string_view("true").size();
+        if (names("false literal")) return std::string_view("false").size();
+        return 0;
+    }
+
     [[nodiscard]] bool skipping() const noexcept { return skipped_levels_ > 0 || stack_.size() > max_nesting_depth; }
 
     bool add(json value) {
@@ -1399,6 +1530,7 @@ class BoundedDomBuilder {
 // Reads a document for parse() from nlohmann's SAX events without building it: each schema member's value
 // goes straight to a ResponseAssembler, and only what the schema does not name (unknown members, or a root
 // that is not an object) is built, by a BoundedDomBuilder, to be judged by the same rules as in a DOM.
+// NOLINTNEXTLINE(bugprone-exception-escape): as for PersonalAccessTokenCreateResponse, which it holds
 class ResponseReader {
   public:
     using json = nlohmann::json;
@@ -1458,16 +1590,8 @@ class ResponseReader {
 
     // The response, once the whole text has been read. Throws 701 with every problem.
     Response finish() {
-        if (!root_is_object_) return rest_.get<Response>();  // which says what the root is instead
-        std::vector<Problem> problems;
-        const Redaction redaction = assembler_.redaction();
-        assembler_.report(redaction, problems);
-        Response& response = assembler_.response();
-        visit_unknown_members(rest_, redaction, problems, [&response](const auto& key, const auto& value) {
-            response.additional_properties[key] = value;
-        });
-        if (!problems.empty()) throw validation_error(validation_error::invalid_document, std::move(problems));
-        return std::move(response);
+        if (!root_is_object_) throw validation_error(validation_error::invalid_document, {root_not_an_object(rest_)});
+        return finish_reading(assembler_, std::move(rest_));
     }
 
   private:
@@ -1526,12 +1650,20 @@ class ResponseReader {
 }  // namespace detail
 
 inline PersonalAccessTokenCreateResponse PersonalAccessTokenCreateResponse::parse(std::string_view json_text) {
+    if (std::optional<PersonalAccessTokenCreateResponse> plain = detail::PlainTextReader(json_text).read()) {
+        return std::move(*plain);
+    }
     // nlohmann's reader takes a NUL byte for the end of the text: it reads only up to the first one,
     // and a NUL it reaches is reported as what it is.
     const std::size_t nul = json_text.find('\0');
     const std::string_view readable = json_text.substr(0, nul);
     detail::ResponseReader reader;
-    const bool read = nlohmann::json::sax_parse(readable.data(), readable.data() + readable.size(), &reader);
+    // What nlohmann::json::sax_parse() does for JSON text. It would also instantiate nlohmann's five binary
+    // readers for the handler, which would double what a program that calls parse() compiles.
+    using Input = decltype(nlohmann::detail::input_adapter(readable.data(), readable.data()));
+    const bool read = nlohmann::detail::parser<nlohmann::json, Input>(
+                          nlohmann::detail::input_adapter(readable.data(), readable.data() + readable.size()))
+                          .sax_parse(&reader);
     if (nul != std::string_view::npos && (read || reader.builder().error_offset() >= nul)) {
         throw validation_error(validation_error::malformed_text,
                                {detail::malformed_json_problem(nul, "a NUL byte, which JSON text cannot contain")});
