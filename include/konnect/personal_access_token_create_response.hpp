@@ -835,9 +835,13 @@ inline void append_escaped(std::string& out, std::string_view text) {
 
 // Writes text as a quoted, escaped string for a message or printed form.
 inline std::string quote(std::string_view text) {
-    std::string quoted = "\"";
+    std::string quoted;
+    quoted.reserve(text.size() +
+                   2);  // grown no further unless escapes need it: no stretch of text left in a released block
+    quoted += '"';
     append_escaped(quoted, text);
-    return quoted += '"';
+    quoted += '"';
+    return quoted;
 }
 
 // RFC 6901: `~` and `/` in a member name are escaped as `~0` and `~1`.
@@ -877,6 +881,7 @@ class Redaction {
         if (text.size() <= quotable_bytes) {
             std::string written = quote(text);
             if (!shows_token(written)) return "the string " + written;
+            wipe(written.data(), written.size());
         }
         return "a string of " + std::to_string(text.size()) + " bytes (not quoted)";
     }
@@ -979,7 +984,7 @@ class Redaction {
 
 // What a document holds where a member goes. Both readers say it in these terms: decoding a DOM looks
 // at its values, parse() is told by nlohmann's SAX reader.
-enum class Found { absent, null, boolean, number, string, array, object, binary, discarded };
+enum class Found { null, boolean, number, string, array, object, binary, discarded };
 
 template <typename BasicJsonType>
 Found found_in(const BasicJsonType& value) noexcept {
@@ -1016,8 +1021,6 @@ std::string_view text_of(const BasicJsonType& value) noexcept {
 // What a problem says was found: `text` is the string when `found` is one.
 inline std::string describe(Found found, std::string_view text, const Redaction& redaction) {
     switch (found) {
-        case Found::absent:
-            return "nothing";
         case Found::null:
             return "null";
         case Found::boolean:
@@ -1035,7 +1038,7 @@ inline std::string describe(Found found, std::string_view text, const Redaction&
         case Found::discarded:
             return "a discarded value (what nlohmann_json reads from text that is not JSON)";
     }
-    return "nothing";
+    return "a value";
 }
 
 template <typename BasicJsonType>
@@ -1139,7 +1142,7 @@ class ResponseAssembler {
     }
 
     // The same, where `unknown_members` holds nothing else (or is null): it becomes additional_properties.
-    Response finish(nlohmann::json&& unknown_members, std::vector<Problem>& problems) {
+    Response finish_taking(nlohmann::json&& unknown_members, std::vector<Problem>& problems) {
         const Redaction redaction = report(problems);
         visit_unknown_members(unknown_members, redaction, problems, [](const auto& /*key*/, const auto& /*value*/) {});
         response_.additional_properties = std::move(unknown_members);
@@ -1148,9 +1151,9 @@ class ResponseAssembler {
 
   private:
     struct Received {
-        Found found = Found::absent;
-        bool taken = false;      // its member holds it (or is empty for a null it may be)
-        std::string unreadable;  // a string that did not read, for the message
+        std::optional<Found> found;  // none while the member is absent
+        bool taken = false;          // its member holds it (or is empty for a null it may be)
+        Secret unreadable;           // a string that did not read, for the message; it may hold the token
     };
 
     template <typename Field>
@@ -1158,13 +1161,13 @@ class ResponseAssembler {
         using Value = typename Unwrapped<Field>::type;
         received.found = found;
         received.taken = false;
-        received.unreadable.clear();
+        received.unreadable = Secret();
         if (found == Found::string) {
             if (std::optional<Value> value = StringForm<Value>::read(text)) {
                 response_.*rule.field = std::move(*value);
                 received.taken = true;
             } else {
-                received.unreadable = text;
+                received.unreadable = Secret(text);
             }
         } else if constexpr (Unwrapped<Field>::is_optional) {
             if (found == Found::null && rule.nullability == Nullability::nullable) {
@@ -1176,8 +1179,7 @@ class ResponseAssembler {
 
     // Adds the schema members' problems; gives what their messages, and the unknown members', must hide.
     Redaction report(std::vector<Problem>& problems) const {
-        const Redaction redaction =
-            received_[token_index].taken ? Redaction(response_.konnect_token.reveal()) : Redaction();
+        Redaction redaction = received_[token_index].taken ? Redaction(response_.konnect_token.reveal()) : Redaction();
         std::size_t at = 0;
         for_each_member(response_members,
                         [&](const auto& rule) { report(rule, received_[at++], redaction, problems); });
@@ -1189,13 +1191,13 @@ class ResponseAssembler {
                        std::vector<Problem>& problems) {
         using Value = typename Unwrapped<Field>::type;
         const std::string_view expected = StringForm<Value>::expected;
-        if (received.taken || (received.found == Found::absent && rule.presence == Presence::optional)) return;
-        if (received.found == Found::absent) {
+        if (received.taken || (!received.found && rule.presence == Presence::optional)) return;
+        if (!received.found) {
             problems.push_back({json_pointer(rule.key), ProblemKind::missing,
                                 "required member is missing; expected " + expectation(expected, rule.nullability)});
         } else {
-            problems.push_back(unexpected_value(json_pointer(rule.key), expected, rule.nullability, received.found,
-                                                received.unreadable, redaction));
+            problems.push_back(unexpected_value(json_pointer(rule.key), expected, rule.nullability, *received.found,
+                                                received.unreadable.reveal(), redaction));
         }
     }
 
@@ -1226,7 +1228,7 @@ Response decode(const BasicJsonType& document, std::vector<Problem>& problems) {
         }
     }
     // A document of schema members alone, as a server sends it, need not be walked again for unknown ones.
-    if (schema_members == document.size()) return assembler.finish(nlohmann::json(), problems);
+    if (schema_members == document.size()) return assembler.finish_taking(nlohmann::json(), problems);
     return assembler.finish(document, problems);
 }
 
@@ -1333,15 +1335,15 @@ inline Problem malformed_json_problem(std::size_t offset, const std::string& rea
 // The response read from a whole text, or validation_error 701 with every problem.
 inline Response finish_reading(ResponseAssembler& assembler, nlohmann::json&& unknown_members) {
     std::vector<Problem> problems;
-    Response response = assembler.finish(std::move(unknown_members), problems);
+    Response response = assembler.finish_taking(std::move(unknown_members), problems);
     if (!problems.empty()) throw validation_error(validation_error::invalid_document, std::move(problems));
     return response;
 }
 
 // parse()'s way through the text servers send: an object of schema members, each a string of printable
 // ASCII without escapes, or null. Such text means what it says byte for byte, so it is read in place, with
-// no copies but the members' own. Any other text (unknown members, escapes, other bytes, malformed text)
-// is left, from its start, to nlohmann's reader.
+// no copies but the members' own. Any other text (unknown members, escapes, bytes past ASCII, whose UTF-8
+// nlohmann's reader checks, malformed text) is left, from its start, to nlohmann's reader.
 class PlainTextReader {
   public:
     explicit PlainTextReader(std::string_view text) noexcept : text_(text) {}
@@ -1446,12 +1448,18 @@ class BoundedDomBuilder {
     bool end_array() { return close(); }
 
     bool parse_error(std::size_t position, const std::string& last_token, const json::exception& error) {
-        // nlohmann's message quotes the token it stopped in, which may be the secret: drop the quote.
+        // nlohmann's message gives its id, then the line and column (which the byte offset replaces), and quotes
+        // the text it read last, which may be the secret: only what it says about the text is kept.
         std::string reason = error.what();
-        if (const auto prefix_end = reason.find("] "); prefix_end != std::string::npos) reason.erase(0, prefix_end + 2);
-        for (const std::string& quoted : {"; last read: '" + last_token + "'", " '" + last_token + "'"}) {
-            if (const auto at = reason.find(quoted); at != std::string::npos) reason.erase(at, quoted.size());
-        }
+        const auto erase_through = [&reason](std::string_view marker) {
+            if (const auto at = reason.find(marker); at != std::string::npos) reason.erase(0, at + marker.size());
+        };
+        erase_through("] ");
+        if (reason.rfind("parse error at", 0) == 0) erase_through(": ");
+        constexpr int number_overflow = 406;
+        const std::string quoted =
+            error.id == number_overflow ? " '" + last_token + "'" : "; last read: '" + last_token + "'";
+        if (const auto at = reason.find(quoted); at != std::string::npos) reason.erase(at, quoted.size());
         // `position` counts the bytes read, the end of the text as one more: the text stops being JSON at the
         // last one, or where the token that cannot stand there starts.
         const std::size_t read = std::max(unexpected_token_length(reason, last_token), std::size_t{1});
@@ -1467,7 +1475,7 @@ class BoundedDomBuilder {
     // nlohmann's parser reads a whole token before it finds it cannot stand where it is ("unexpected true
     // literal"); its reader's text of the last token is exact for strings and numbers only. 0 when the reader
     // stopped inside a token, or for a structural character or the end of the text.
-    static std::size_t unexpected_token_length(std::string_view reason, std::string_view last_token) noexcept {
+    static std::size_t unexpected_token_length(std::string_view reason, const std::string& last_token) noexcept {
         constexpr std::string_view unexpected = "unexpected ";
         const std::size_t at = reason.find(unexpected);
         if (at == std::string_view::npos) return 0;
@@ -1535,6 +1543,11 @@ class ResponseReader {
   public:
     using json = nlohmann::json;
 
+    ResponseReader() = default;
+    // Its builder builds into its own rest_: a copy would build into the original's.
+    ResponseReader(const ResponseReader&) = delete;
+    ResponseReader& operator=(const ResponseReader&) = delete;
+
     bool null() {
         return value(Found::null, {}, [](BoundedDomBuilder& rest) { return rest.null(); });
     }
@@ -1559,6 +1572,7 @@ class ResponseReader {
         if (token) wipe(string.data(), string.size());
         return read;
     }
+    // nlohmann's SAX interface has binary values too, which JSON text never holds.
     bool binary(json::binary_t& binary) {
         return value(Found::binary, {}, [&binary](BoundedDomBuilder& rest) { return rest.binary(binary); });
     }
