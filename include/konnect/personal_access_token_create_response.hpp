@@ -1543,7 +1543,7 @@ class ResponseReader {
   public:
     using json = nlohmann::json;
 
-    ResponseReader() = default;
+    ResponseReader() = default;  // NOLINT(bugprone-exception-escape): as for the class
     // Its builder builds into its own rest_: a copy would build into the original's.
     ResponseReader(const ResponseReader&) = delete;
     ResponseReader& operator=(const ResponseReader&) = delete;
