@@ -1257,7 +1257,7 @@ inline void check_encodable(const Response& response) {
             {"", ProblemKind::wrong_type,
              "additional_properties: expected an object or null, found " + describe(additional, redaction)});
     } else {
-        for (const auto& member : additional.items()) {
+        for (auto member = additional.begin(); member != additional.end(); ++member) {
             if (is_schema_key(member.key())) {
                 problems.push_back({json_pointer(member.key()), ProblemKind::named_by_schema,
                                     "additional_properties repeats a member the schema names"});
@@ -1296,7 +1296,8 @@ void to_json(BasicJsonType& j, const PersonalAccessTokenCreateResponse& response
     detail::for_each_member(detail::response_members,
                             [&](const auto& rule) { detail::encode_member(object, response, rule); });
     if (response.additional_properties.is_object()) {
-        for (const auto& member : response.additional_properties.items()) {
+        const nlohmann::json& additional = response.additional_properties;
+        for (auto member = additional.begin(); member != additional.end(); ++member) {
             object[member.key()] = BasicJsonType(member.value());
         }
     }
@@ -1750,7 +1751,7 @@ class ResponsePrinter {
     void unknown_member_names(const nlohmann::json& additional_properties) const {
         const char* separator = "";
         os_ << additional_properties.size() << (additional_properties.size() == 1 ? " member (" : " members (");
-        for (const auto& member : additional_properties.items()) {
+        for (auto member = additional_properties.begin(); member != additional_properties.end(); ++member) {
             os_ << std::exchange(separator, ", ");
             (*this)(member.key());
         }
