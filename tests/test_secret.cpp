@@ -1,5 +1,6 @@
 // Secret: the token. Reached only through reveal(), redacted when printed, wiped before its memory is released.
 #include "catch.hpp"
+#include "replaced_allocation.hpp"
 #include "support.hpp"
 
 #include <konnect/personal_access_token_create_response.hpp>
@@ -7,9 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <cstddef>
-#include <cstdlib>
 #include <cstring>
-#include <new>
 #include <optional>
 #include <set>
 #include <string>
@@ -35,17 +34,12 @@
 // Watching a release
 //
 // Whether a copy of the token is wiped *before* its memory is released can only be seen at the moment the
-// memory is released, so this file replaces the global allocation functions: the array forms (Secret allocates
-// with std::make_unique<char[]>, that is new[] and delete[]) and the scalar forms (std::string, nlohmann_json's
-// values and the rest of the standard library), with their nothrow forms and each delete in its unsized and
-// sized form. The nothrow forms would call the others by default ([new.delete.single], [new.delete.array]);
-// they are replaced too because valgrind otherwise puts its own in their place, which Catch2 then calls. The
-// aligned forms keep their default pairs, which is as conforming: nothing that holds text is over-aligned.
-// The replacement is global for the whole test binary, other concerns' tests included, so it must behave
-// exactly like the default for every other block: new and new[] take memory from std::malloc (looping on the
-// new-handler and throwing std::bad_alloc as the default does; the nothrow forms return null instead) and every
-// delete form gives it back with std::free. Before that, two watches may look at the block; neither allocates
-// nor takes a lock, as Catch2 runs the tests on one thread:
+// memory is released, so this file replaces every form of the global allocation functions (replaced_allocation.hpp:
+// Secret allocates with new[], std::string and nlohmann_json's values with new; the nothrow forms are replaced too
+// because valgrind otherwise puts its own in their place, which Catch2 then calls). The replacement is global for
+// the whole test binary, other concerns' tests included, and behaves exactly like the default for every block.
+// Before a block goes back, two watches may look at it; neither allocates nor takes a lock, as Catch2 runs the
+// tests on one thread:
 //   - release_watch, armed on one block: its bytes are copied into a static buffer (what Secret left in it);
 //   - token_scan, armed with needles: every block released is searched for them, up to the size that
 //     malloc_usable_size gives (glibc). Under valgrind the bytes a block's owner never wrote are undefined:
@@ -102,67 +96,22 @@ void scan_release(void* block) noexcept {
 #endif
 }
 
-// While the token scan is armed, a new block starts zeroed: std::malloc may hand out memory that held the token
-// for an earlier test, and the scan must see only what the code under test wrote.
-void* fresh(void* block) noexcept {
-#if KONNECT_MODELS_TESTS_HAVE_USABLE_SIZE
-    if (!token_scan.needles[0].empty()) std::memset(block, 0, malloc_usable_size(block));
-#endif
-    return block;
-}
-
-void* allocate(std::size_t size) {
-    if (size == 0) size = 1;
-    for (;;) {
-        if (void* block = std::malloc(size)) return fresh(block);
-        const std::new_handler handler = std::get_new_handler();
-        if (handler == nullptr) throw std::bad_alloc();
-        handler();
-    }
-}
-
-void release(void* block) noexcept {
-    if (block == nullptr) return;
-    if (block == release_watch.block) record_release(block);
-    if (!token_scan.needles[0].empty()) scan_release(block);
-    std::free(block);
-}
-
 }  // namespace
 
-void* operator new(std::size_t size) { return allocate(size); }
-void* operator new[](std::size_t size) { return allocate(size); }
-// As the default nothrow forms do: the ordinary form's block, or null where it throws.
-void* operator new(std::size_t size, const std::nothrow_t& /*tag*/) noexcept {
-    try {
-        return allocate(size);
-    } catch (...) {
-        return nullptr;
-    }
-}
-void* operator new[](std::size_t size, const std::nothrow_t& /*tag*/) noexcept {
-    try {
-        return allocate(size);
-    } catch (...) {
-        return nullptr;
-    }
+// While the token scan is armed, a new block starts zeroed: std::malloc may hand out memory that held the token
+// for an earlier test, and the scan must see only what the code under test wrote.
+void replaced_allocation::on_allocate(void* block) noexcept {
+#if KONNECT_MODELS_TESTS_HAVE_USABLE_SIZE
+    if (!token_scan.needles[0].empty()) std::memset(block, 0, malloc_usable_size(block));
+#else
+    static_cast<void>(block);
+#endif
 }
 
-// GCC inlines these into delete-expressions, and then warns that std::free receives memory from operator
-// new; that memory came from std::malloc in the operator new above, so the pairing is right.
-#if defined(__GNUC__) && !defined(__clang__) && __GNUC__ >= 11
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
-#endif
-void operator delete(void* block) noexcept { release(block); }
-void operator delete[](void* block) noexcept { release(block); }
-void operator delete(void* block, std::size_t /*size*/) noexcept { release(block); }
-void operator delete[](void* block, std::size_t /*size*/) noexcept { release(block); }
-void operator delete(void* block, const std::nothrow_t& /*tag*/) noexcept { release(block); }
-void operator delete[](void* block, const std::nothrow_t& /*tag*/) noexcept { release(block); }
-#if defined(__GNUC__) && !defined(__clang__) && __GNUC__ >= 11
-#pragma GCC diagnostic pop
-#endif
+void replaced_allocation::on_release(void* block) noexcept {
+    if (block == release_watch.block) record_release(block);
+    if (!token_scan.needles[0].empty()) scan_release(block);
+}
 
 namespace {
 

@@ -6,6 +6,7 @@
 // from the medians of the repetitions (see README "Performance" and tests/bench/README.md).
 #include <benchmark/benchmark.h>
 
+#include "../replaced_allocation.hpp"
 #include "hand_written.hpp"
 
 #include <konnect/personal_access_token_create_response.hpp>
@@ -15,11 +16,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
-#include <cstdlib>
 #include <iostream>
 #include <iterator>
 #include <map>
-#include <new>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -32,86 +31,10 @@
 // benchmarks run on the main thread (the default of one thread), which is the thread that reads it.
 namespace {
 thread_local std::uint64_t allocation_count = 0;
-
-void* allocate(std::size_t size) {
-    ++allocation_count;
-    // malloc(0) may return null, which operator new must not.
-    if (void* const block = std::malloc(size == 0 ? 1 : size)) return block;
-    throw std::bad_alloc();
-}
-
-void* allocate_aligned(std::size_t size, std::align_val_t alignment) {
-    ++allocation_count;
-    // posix_memalign, not std::aligned_alloc: the latter wants the size to be a multiple of the alignment.
-    const std::size_t at_least = std::max(static_cast<std::size_t>(alignment), sizeof(void*));
-    void* block = nullptr;
-    if (posix_memalign(&block, at_least, size == 0 ? 1 : size) == 0) return block;
-    throw std::bad_alloc();
-}
-
-// Both kinds of block come from the malloc family, so one release serves every form of delete.
-void release(void* block) noexcept { std::free(block); }
 }  // namespace
 
-void* operator new(std::size_t size) { return allocate(size); }
-void* operator new[](std::size_t size) { return allocate(size); }
-void* operator new(std::size_t size, std::align_val_t alignment) { return allocate_aligned(size, alignment); }
-void* operator new[](std::size_t size, std::align_val_t alignment) { return allocate_aligned(size, alignment); }
-// As the default nothrow forms do: the ordinary form's block, or null where it throws.
-void* operator new(std::size_t size, const std::nothrow_t& /*tag*/) noexcept {
-    try {
-        return allocate(size);
-    } catch (...) {
-        return nullptr;
-    }
-}
-void* operator new[](std::size_t size, const std::nothrow_t& /*tag*/) noexcept {
-    try {
-        return allocate(size);
-    } catch (...) {
-        return nullptr;
-    }
-}
-void* operator new(std::size_t size, std::align_val_t alignment, const std::nothrow_t& /*tag*/) noexcept {
-    try {
-        return allocate_aligned(size, alignment);
-    } catch (...) {
-        return nullptr;
-    }
-}
-void* operator new[](std::size_t size, std::align_val_t alignment, const std::nothrow_t& /*tag*/) noexcept {
-    try {
-        return allocate_aligned(size, alignment);
-    } catch (...) {
-        return nullptr;
-    }
-}
-
-// GCC 11+ sees std::free on a block from new; that memory came from the malloc family in the operator new above,
-// so the pairing is right.
-#if defined(__GNUC__) && !defined(__clang__) && __GNUC__ >= 11
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
-#endif
-void operator delete(void* block) noexcept { release(block); }
-void operator delete[](void* block) noexcept { release(block); }
-void operator delete(void* block, std::size_t /*size*/) noexcept { release(block); }
-void operator delete[](void* block, std::size_t /*size*/) noexcept { release(block); }
-void operator delete(void* block, const std::nothrow_t& /*tag*/) noexcept { release(block); }
-void operator delete[](void* block, const std::nothrow_t& /*tag*/) noexcept { release(block); }
-void operator delete(void* block, std::align_val_t /*alignment*/) noexcept { release(block); }
-void operator delete[](void* block, std::align_val_t /*alignment*/) noexcept { release(block); }
-void operator delete(void* block, std::size_t /*size*/, std::align_val_t /*alignment*/) noexcept { release(block); }
-void operator delete[](void* block, std::size_t /*size*/, std::align_val_t /*alignment*/) noexcept { release(block); }
-void operator delete(void* block, std::align_val_t /*alignment*/, const std::nothrow_t& /*tag*/) noexcept {
-    release(block);
-}
-void operator delete[](void* block, std::align_val_t /*alignment*/, const std::nothrow_t& /*tag*/) noexcept {
-    release(block);
-}
-#if defined(__GNUC__) && !defined(__clang__) && __GNUC__ >= 11
-#pragma GCC diagnostic pop
-#endif
+void replaced_allocation::on_allocate(void* /*block*/) noexcept { ++allocation_count; }
+void replaced_allocation::on_release(void* /*block*/) noexcept {}
 
 namespace {
 
