@@ -1,5 +1,6 @@
-# bench.smoke: runs the benchmark binary briefly and passes when it exits 0 and prints a complete ratio table (a
-# PASS_REGULAR_EXPRESSION alone would ignore the exit code). No timing is judged here: CI machines are too noisy.
+# bench.smoke: runs the benchmark binary briefly and passes when it exits 0, prints a complete ratio table (a
+# PASS_REGULAR_EXPRESSION alone would ignore the exit code) and meets the allocation goal, which is a count and so
+# the same on any machine. No timing is judged here: CI machines are too noisy.
 #   cmake -DBENCH=<konnect_models_bench> -P run_smoke.cmake
 execute_process(
   COMMAND ${BENCH} --benchmark_min_time=0.001 --benchmark_repetitions=1
@@ -15,4 +16,7 @@ if(NOT output MATCHES "konnect-models performance goals")
 endif()
 if(output MATCHES " n/a")
   message(FATAL_ERROR "the ratio table is missing a case")
+endif()
+if(output MATCHES "allocations per decode +[0-9.]+ +<= [0-9.]+ +NO")
+  message(FATAL_ERROR "an allocation goal is not met")
 endif()
