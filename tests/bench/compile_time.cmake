@@ -2,10 +2,15 @@
 # against the same program written by hand with nlohmann_json (compile_time/hand_written.cpp), each compiled RUNS
 # times with `CXX -O2 -std=c++17 -c`, alternately, so that load on a shared machine falls on both alike. Prints the
 # medians and their ratio, then links and runs both programs and checks that they print the same text: the ratio
-# compares two programs that do the same work. Exits non-zero only when a step fails, never on the ratio.
+# compares two programs that do the same work. Exits non-zero when a step fails, never on the time ratio.
 #
-#   cmake -DCXX=g++ [-DRUNS=5] [-DWORK=<folder>] [-DINCLUDES=<dir|...>] [-DSYSTEM_INCLUDES=<dir|...>]
-#         [-DIMPLICIT_INCLUDES=<dir|...>] -P tests/bench/compile_time.cmake
+# With VALGRIND, it also counts the instructions each compile executes, once, under valgrind's cachegrind (the
+# compiler driver and every process it starts; both programs at once). Unlike time, that count is the same on
+# every run of the same compiler, whatever else the machine does, so it can hold the goal where time cannot: with
+# REQUIRE_GOAL, the script fails when the ratio of instructions is over the goal.
+#
+#   cmake -DCXX=g++ [-DRUNS=5] [-DVALGRIND=valgrind [-DREQUIRE_GOAL=ON]] [-DWORK=<folder>] [-DINCLUDES=<dir|...>]
+#         [-DSYSTEM_INCLUDES=<dir|...>] [-DIMPLICIT_INCLUDES=<dir|...>] -P tests/bench/compile_time.cmake
 #
 # Folders are separated by | (a ; would split the argument on the way here). INCLUDES (-I) defaults to this
 # checkout's include/, SYSTEM_INCLUDES (-isystem) is where nlohmann_json is; folders in IMPLICIT_INCLUDES, those
@@ -31,6 +36,7 @@ endif()
 find_program(BASH NAMES bash REQUIRED)
 
 set(programs ours hand_written)
+set(goal_permille 1150)  # 1.15x
 set(flags -O2 -std=c++17)
 foreach(list INCLUDES SYSTEM_INCLUDES IMPLICIT_INCLUDES)
   string(REPLACE "|" ";" ${list} "${${list}}")
@@ -88,6 +94,20 @@ function(seconds out milliseconds)
   set(${out} "${whole}.${fraction}" PARENT_SCOPE)
 endfunction()
 
+# judge(<ours> <hand_written>): sets ratio ("1.234", ours / hand_written) and met (yes or NO, against the goal).
+function(judge ours hand_written)
+  math(EXPR permille "(${ours} * 1000 + ${hand_written} / 2) / ${hand_written}")
+  seconds(text ${permille})
+  set(ratio ${text} PARENT_SCOPE)
+  if(permille LESS_EQUAL goal_permille)
+    set(met yes PARENT_SCOPE)
+  else()
+    set(met NO PARENT_SCOPE)
+  endif()
+endfunction()
+
+seconds(goal ${goal_permille})
+
 # Once untimed when there are several runs, so that the first timed run does not read the headers from a cold disk.
 if(RUNS GREATER 1)
   foreach(program IN LISTS programs)
@@ -113,14 +133,51 @@ foreach(program IN LISTS programs)
   string(APPEND report "  ${program}.cpp: ${cpu} s CPU, ${real} s wall (CPU ms of each run: ${each})\n")
 endforeach()
 if(hand_written_median_cpu GREATER 0)
-  math(EXPR permille "(${ours_median_cpu} * 1000 + ${hand_written_median_cpu} / 2) / ${hand_written_median_cpu}")
-  seconds(ratio ${permille})
-  if(permille LESS_EQUAL 1150)
-    set(met yes)
-  else()
-    set(met NO)
+  judge(${ours_median_cpu} ${hand_written_median_cpu})
+  string(APPEND report "  ours / hand_written (CPU): ${ratio}x, goal <= ${goal}x, met: ${met}\n")
+endif()
+
+if(VALGRIND)
+  # Both compiles at once, as one pipeline (the compiler reads nothing from its input); each process writes its
+  # own count file, whose `summary:` line is its total.
+  file(GLOB stale ${WORK}/*.cachegrind.*)
+  if(stale)
+    file(REMOVE ${stale})
   endif()
-  string(APPEND report "  ours / hand_written (CPU): ${ratio}x, goal <= 1.15x, met: ${met}\n")
+  set(commands)
+  foreach(program IN LISTS programs)
+    list(APPEND commands COMMAND ${VALGRIND} --tool=cachegrind --cache-sim=no --trace-children=yes
+         --cachegrind-out-file=${WORK}/${program}.cachegrind.%p ${CXX} ${flags} -c
+         ${CMAKE_CURRENT_LIST_DIR}/compile_time/${program}.cpp -o ${WORK}/${program}.o)
+  endforeach()
+  execute_process(${commands} RESULTS_VARIABLE exit_codes OUTPUT_VARIABLE output ERROR_VARIABLE output)
+  foreach(exit_code IN LISTS exit_codes)
+    if(NOT exit_code EQUAL 0)
+      message(FATAL_ERROR "compiling under ${VALGRIND} failed (${exit_codes}):\n${output}")
+    endif()
+  endforeach()
+  foreach(program IN LISTS programs)
+    file(GLOB count_files ${WORK}/${program}.cachegrind.*)
+    set(instructions 0)
+    foreach(count_file IN LISTS count_files)
+      file(STRINGS ${count_file} summary REGEX "^summary: [0-9]+$")
+      string(REGEX REPLACE "^summary: ([0-9]+)$" "\\1" count "${summary}")
+      if(count STREQUAL "")
+        message(FATAL_ERROR "no summary line in ${count_file}")
+      endif()
+      math(EXPR instructions "${instructions} + ${count}")
+    endforeach()
+    if(instructions EQUAL 0)
+      message(FATAL_ERROR "no instructions counted for ${program}.cpp in ${WORK}")
+    endif()
+    math(EXPR ${program}_instructions "${instructions} / 1000000")
+  endforeach()
+  judge(${ours_instructions} ${hand_written_instructions})
+  string(APPEND report "  instructions executed (valgrind, once each): ours.cpp ${ours_instructions} M, "
+         "hand_written.cpp ${hand_written_instructions} M: ${ratio}x, goal <= ${goal}x, met: ${met}\n")
+  if(REQUIRE_GOAL AND NOT met)
+    message(FATAL_ERROR "${report}the compile-time goal is not met in instructions")
+  endif()
 endif()
 
 # Both programs must print the same text for the ratio to compare the same work.
