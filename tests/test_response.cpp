@@ -304,6 +304,28 @@ TEST_CASE("Responses are equal exactly when every member is equal", "[response]"
     }
 }
 
+TEST_CASE("Responses compare through the conversions a plain function allows", "[response]") {
+    // == and != are templates that deduce nothing, so that only programs that compare responses compile them:
+    // their arguments must still convert as a plain function's would.
+    struct TaggedResponse : Response {
+        int tag = 0;
+    };
+    TaggedResponse tagged;
+    static_cast<Response&>(tagged) = documents::kong_example().get<Response>();
+    const Response base = documents::kong_example().get<Response>();
+    const std::optional<Response> maybe = base;
+    Response other = base;
+    other.name += "!";
+
+    CHECK(tagged == base);
+    CHECK(base == tagged);
+    CHECK(tagged != other);
+    CHECK(std::cref(base) == tagged);
+    CHECK(std::cref(other) != std::cref(base));
+    CHECK(maybe == base);
+    CHECK(maybe != other);
+}
+
 TEST_CASE("Null additional_properties equals an empty object but not an object with members", "[response]") {
     Response without_unknown = documents::kong_example().get<Response>();
     without_unknown.additional_properties = nullptr;
