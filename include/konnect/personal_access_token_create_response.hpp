@@ -773,9 +773,7 @@ constexpr std::size_t schema_index(std::string_view key) noexcept {
 }
 
 constexpr bool is_schema_key(std::string_view key) noexcept { return schema_index(key) < response_keys.size(); }
-}  // namespace detail
 
-namespace detail {
 // C++20's std::type_identity: a parameter of this type takes no part in deducing the template's arguments.
 template <typename T>
 struct TypeIdentity {
