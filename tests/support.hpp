@@ -34,6 +34,14 @@ inline constexpr std::string_view kong_example_token = "kpat_DoRQeLJVS6G7lwleKI7
 
 inline nlohmann::json kong_example() { return nlohmann::json::parse(kong_example_text); }
 
+/// Kong's example text with the first `from` replaced by `to`.
+inline std::string example_with(std::string_view from, std::string_view to) {
+    std::string text(kong_example_text);
+    const auto at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    return text.replace(at, from.size(), to);
+}
+
 /// Kong's example text with `members` (each starting with a comma) added before its closing brace: text that
 /// parsing and ordered_json see in exactly the order written.
 inline std::string kong_example_text_plus(std::string_view members) {

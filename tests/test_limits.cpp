@@ -28,6 +28,7 @@
 
 namespace {
 
+using documents::example_with;
 using documents::kong_example_text_plus;
 using konnect::Problem;
 using konnect::ProblemKind;
@@ -46,14 +47,6 @@ constexpr std::size_t far_too_deep = 200000;
 // ------------------------------------------------------------------------------------------------
 // Helpers: each decoding path, timed, with the error it throws
 // ------------------------------------------------------------------------------------------------
-
-// Kong's example text with the first `from` replaced by `to`.
-std::string example_with(std::string_view from, std::string_view to) {
-    std::string text(documents::kong_example_text);
-    const auto at = text.find(from);
-    REQUIRE(at != std::string::npos);
-    return text.replace(at, from.size(), to);
-}
 
 // Kong's example text with `member` taken out and written again last, as `value_text`.
 std::string example_text_with_member(const std::string& member, std::string_view value_text) {

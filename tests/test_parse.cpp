@@ -15,19 +15,12 @@
 namespace {
 
 using Response = konnect::PersonalAccessTokenCreateResponse;
+using documents::example_with;
 using documents::kong_example_text_plus;
 using support::contains;
 
-// Kong's example text with the first `from` replaced by `to`.
-std::string example_with(std::string_view from, std::string_view to) {
-    std::string text(documents::kong_example_text);
-    const auto at = text.find(from);
-    REQUIRE(at != std::string::npos);
-    return text.replace(at, from.size(), to);
-}
-
 // The validation_error that parsing `text` throws; nothing when parsing succeeds.
-std::optional<konnect::validation_error> parse_error(std::string_view text) {
+std::optional<konnect::validation_error> parse_error_if_any(std::string_view text) {
     return support::validation_error_from([text] { static_cast<void>(Response::parse(text)); });
 }
 
@@ -94,7 +87,7 @@ std::string nested_arrays_text(std::size_t levels) { return std::string(levels, 
 // The problems parse() finds in `text`, valid JSON that breaks the schema, after checking that validate() and get()
 // find the very same ones in the DOM that nlohmann::json::parse() builds from it.
 std::vector<konnect::Problem> problems_found_both_ways(const std::string& text) {
-    const auto error = parse_error(text);
+    const auto error = parse_error_if_any(text);
     REQUIRE(error.has_value());
     INFO("what(): " << error->what());
     CHECK(error->id == konnect::validation_error::invalid_document);
@@ -138,7 +131,7 @@ TEST_CASE("Malformed JSON is rejected with id 702 and one malformed_json problem
         {"a comment", kong_example_text_plus(R"(/* note */)")}};
     for (const auto& [description, text] : malformed) {
         INFO(description << "\ntext: " << text);
-        const auto error = parse_error(text);
+        const auto error = parse_error_if_any(text);
         REQUIRE(error.has_value());
         const std::string what = error->what();
         INFO("what(): " << what);
@@ -178,7 +171,7 @@ TEST_CASE("The byte offset of malformed JSON is where the text stops being JSON"
         {R"({"a":1,})", 7}};
     for (const auto& [text, offset] : cases) {
         INFO("text: " << text << "\nexpected offset: " << offset);
-        const auto error = parse_error(text);
+        const auto error = parse_error_if_any(text);
         REQUIRE(error.has_value());
         REQUIRE(error->problems().size() == 1);
         INFO("message: " << error->problems()[0].message);
@@ -196,7 +189,7 @@ TEST_CASE("A raw NUL byte anywhere in the text is malformed JSON reported at its
     for (const auto& text : texts) {
         const std::size_t offset = text.find('\0');
         INFO("text: " << support::printable(text) << "\nNUL at byte offset " << offset);
-        const auto error = parse_error(text);
+        const auto error = parse_error_if_any(text);
         REQUIRE(error.has_value());
         CHECK(error->id == konnect::validation_error::malformed_text);
         REQUIRE(error->problems().size() == 1);
@@ -211,7 +204,7 @@ TEST_CASE("A raw NUL byte anywhere in the text is malformed JSON reported at its
 TEST_CASE("Text that stops being JSON before a NUL byte is reported where it stops", "[parse]") {
     const std::string text("{x}\0", 4);
     INFO("text: " << support::printable(text));
-    const auto error = parse_error(text);
+    const auto error = parse_error_if_any(text);
     REQUIRE(error.has_value());
     REQUIRE(error->problems().size() == 1);
     const std::string& message = error->problems()[0].message;
@@ -234,7 +227,7 @@ TEST_CASE("Malformed JSON messages keep the parser hint but neither the text it 
                                   {"[-", "invalid number; expected digit after '-'", "last read"}};
     for (const auto& example : cases) {
         INFO("text: " << example.text);
-        const auto error = parse_error(example.text);
+        const auto error = parse_error_if_any(example.text);
         REQUIRE(error.has_value());
         REQUIRE(error->problems().size() == 1);
         const std::string& message = error->problems()[0].message;
@@ -264,7 +257,7 @@ TEST_CASE("Malformed text around the token never shows the token in the error", 
         {"the token copied into a broken id", example_with("83f8380e-7798-4566-99e3-2edf2b57d289", token)}};
     for (const auto& [description, malformed] : cases) {
         INFO(description << "\ntext: " << malformed);
-        const auto error = parse_error(malformed);
+        const auto error = parse_error_if_any(malformed);
         REQUIRE(error.has_value());
         INFO("what(): " << error->what());
         CHECK(support::token_fragment_in(error->what()).empty());
@@ -304,7 +297,7 @@ TEST_CASE("A million unclosed opening brackets are found to be malformed JSON in
         const std::size_t offset = text_and_offset.second;
         INFO("a million opening brackets " << (text == brackets ? "as the whole text" : "in an unknown member")
                                            << "\nexpected offset: " << offset);
-        const auto error = support::within_seconds_allowed("parse()", [&text] { return parse_error(text); });
+        const auto error = support::within_seconds_allowed("parse()", [&text] { return parse_error_if_any(text); });
         REQUIRE(error.has_value());
         CHECK(error->id == konnect::validation_error::malformed_text);
         REQUIRE(error->problems().size() == 1);
@@ -316,7 +309,7 @@ TEST_CASE("A million unclosed opening brackets are found to be malformed JSON in
 
 TEST_CASE("A member nested a million levels deep is rejected as too_deep at its pointer in linear time", "[parse]") {
     const std::string text = kong_example_text_plus(R"(,"x":)" + nested_arrays_text(1000000));
-    const auto error = support::within_seconds_allowed("parse()", [&text] { return parse_error(text); });
+    const auto error = support::within_seconds_allowed("parse()", [&text] { return parse_error_if_any(text); });
     REQUIRE(error.has_value());
     INFO("what(): " << error->what());
     CHECK(error->id == konnect::validation_error::invalid_document);
@@ -605,7 +598,7 @@ TEST_CASE("Text one step off the plain shape parses as nlohmann reads it, or is 
             {"text ending right after a colon", R"({"id":)", 6}};
         for (const auto& [description, text, offset] : cases) {
             INFO(description << "\ntext: " << support::printable(text) << "\nexpected offset: " << offset);
-            const auto error = parse_error(text);
+            const auto error = parse_error_if_any(text);
             REQUIRE(error.has_value());
             INFO("what(): " << error->what());
             CHECK(error->id == konnect::validation_error::malformed_text);

@@ -16,7 +16,7 @@ using konnect::PersonalAccessTokenCreateResponse;
 using support::contains;
 using support::printed;
 
-const std::string token(documents::kong_example_token);
+const std::string example_token(documents::kong_example_token);
 
 PersonalAccessTokenCreateResponse decoded(const nlohmann::json& document) {
     return document.get<PersonalAccessTokenCreateResponse>();
@@ -230,10 +230,10 @@ TEST_CASE("A response whose unknown member nests too deep to encode prints its n
 }
 
 TEST_CASE("The token value does not appear in the printed response when an unknown member repeats it", "[printing]") {
-    const nlohmann::json copy = GENERATE(as<nlohmann::json>{}, nlohmann::json{{"copy", token}},
-                                         nlohmann::json{{"copy", "before " + token + " after"}},
-                                         nlohmann::json{{"nested", {{"deeper", {token, token}}}}},
-                                         nlohmann::json{{token, true}}, nlohmann::json{{"line", "a\n" + token}});
+    const nlohmann::json copy = GENERATE(as<nlohmann::json>{}, nlohmann::json{{"copy", example_token}},
+                                         nlohmann::json{{"copy", "before " + example_token + " after"}},
+                                         nlohmann::json{{"nested", {{"deeper", {example_token, example_token}}}}},
+                                         nlohmann::json{{example_token, true}}, nlohmann::json{{"line", "a\n" + example_token}});
     nlohmann::json document = documents::kong_example();
     for (const auto& member : copy.items())
         document[member.key()] = member.value();
@@ -242,34 +242,34 @@ TEST_CASE("The token value does not appear in the printed response when an unkno
     const auto response = decoded(document);
     REQUIRE(response.additional_properties.is_object());
     const std::string output = printed(response);
-    CHECK_FALSE(contains(output, token));
+    CHECK_FALSE(contains(output, example_token));
     CHECK(contains(output, "additional_properties: "));
     CHECK(contains(output, "[redacted]"));
 
     const std::string stringified = Catch::Detail::stringify(response);
-    CHECK_FALSE(contains(stringified, token));
+    CHECK_FALSE(contains(stringified, example_token));
 }
 
 TEST_CASE("The token value does not appear in the printed response when the name contains it", "[printing]") {
     const auto [name, described] = GENERATE(table<std::string, std::string>({
-        {token, "the token"},
-        {"copy of " + token, "\"copy of \" then the token"},
-        {token + "\n", "the token then a newline"},
+        {example_token, "the token"},
+        {"copy of " + example_token, "\"copy of \" then the token"},
+        {example_token + "\n", "the token then a newline"},
     }));
     INFO("name: " << described);
 
     const auto response = decoded(documents::with_member("name", name));
     REQUIRE(response.name == name);
-    CHECK_FALSE(contains(printed(response), token));
-    CHECK_FALSE(contains(Catch::Detail::stringify(response), token));
+    CHECK_FALSE(contains(printed(response), example_token));
+    CHECK_FALSE(contains(Catch::Detail::stringify(response), example_token));
 }
 
 TEST_CASE("The token value does not appear in the printed response when an unknown state contains it", "[printing]") {
     INFO("state: \"LEAKED_\" then the token");
-    const auto response = decoded(documents::with_member("state", "LEAKED_" + token));
+    const auto response = decoded(documents::with_member("state", "LEAKED_" + example_token));
     REQUIRE(response.state.is_unknown());
-    CHECK_FALSE(contains(printed(response), token));
-    CHECK_FALSE(contains(Catch::Detail::stringify(response), token));
+    CHECK_FALSE(contains(printed(response), example_token));
+    CHECK_FALSE(contains(Catch::Detail::stringify(response), example_token));
 }
 
 TEST_CASE("The stringification Catch2 uses never shows the token", "[printing]") {
@@ -279,7 +279,7 @@ TEST_CASE("The stringification Catch2 uses never shows the token", "[printing]")
     const auto response = PersonalAccessTokenCreateResponse::parse(documents::kong_example_text);
     const std::string stringified = Catch::Detail::stringify(response);
     INFO("stringified: " << stringified);
-    CHECK_FALSE(contains(stringified, token));
+    CHECK_FALSE(contains(stringified, example_token));
     CHECK(contains(stringified, "konnect_token: [redacted]"));
     CHECK(stringified == printed(response));
 
@@ -323,14 +323,14 @@ TEST_CASE("Adjacent and overlapping runs of the token print as one redaction", "
 TEST_CASE("No run of eight bytes of the token prints even where only part of it is copied", "[printing]") {
     // Copies of most of the token: all but its last byte in the name, all but its first in an unknown state, and its
     // first 48 bytes as the name of an unknown member.
-    nlohmann::json document = documents::with_member("name", token.substr(0, token.size() - 1));
-    document["state"] = token.substr(1);
-    document[token.substr(0, 48)] = 1;
+    nlohmann::json document = documents::with_member("name", example_token.substr(0, example_token.size() - 1));
+    document["state"] = example_token.substr(1);
+    document[example_token.substr(0, 48)] = 1;
     const std::string output = printed(decoded(document));
     INFO("printed: " << output);
-    for (std::size_t at = 0; at + 8 <= token.size(); ++at) {
+    for (std::size_t at = 0; at + 8 <= example_token.size(); ++at) {
         INFO("run of the token at byte " << at);
-        CHECK_FALSE(contains(output, token.substr(at, 8)));
+        CHECK_FALSE(contains(output, example_token.substr(at, 8)));
     }
     CHECK(contains(output, "name: \"[redacted]\""));
     CHECK(contains(output, "state: \"[redacted]\" (unknown)"));

@@ -157,7 +157,7 @@ void for_every_case(std::string_view property_name, Documents which, Check check
     CHECK(failing == 0);
 }
 
-std::string problems_text(const std::vector<konnect::Problem>& problems) {
+std::string indented_problems(const std::vector<konnect::Problem>& problems) {
     std::string text;
     for (const auto& problem : problems) {
         text += "      [" + support::printed(problem.kind) + "] " + printable(to_string(problem)) + "\n";
@@ -220,8 +220,8 @@ void check_escaped_name_reads_alike(const std::string& text, const std::optional
         current.broke(differ + "what() " + printable(what) + "\n    and " + printable(variant_what));
     }
     if (text_error->problems() != variant_error->problems()) {
-        current.broke(differ + "problems\n" + problems_text(text_error->problems()) + "    and\n" +
-                      problems_text(variant_error->problems()));
+        current.broke(differ + "problems\n" + indented_problems(text_error->problems()) + "    and\n" +
+                      indented_problems(variant_error->problems()));
     }
 }
 
@@ -251,7 +251,7 @@ Decoded decode_every_way(const std::string& text, Case& current) {
                                                 std::tuple{"parse()", &decoded.from_text, &text_error}}) {
         if (response->has_value() != valid) {
             current.broke(std::string(path) + (valid ? " rejects" : " accepts") + " what validate() " +
-                          (valid ? "accepts" : "rejects with\n" + problems_text(decoded.problems)));
+                          (valid ? "accepts" : "rejects with\n" + indented_problems(decoded.problems)));
         }
         if (!error->has_value()) continue;
         if ((*error)->id != konnect::validation_error::invalid_document) {
@@ -259,8 +259,8 @@ Decoded decode_every_way(const std::string& text, Case& current) {
                           ", not 701");
         }
         if ((*error)->problems() != decoded.problems) {
-            current.broke(std::string(path) + " lists\n" + problems_text((*error)->problems()) +
-                          "    validate() lists\n" + problems_text(decoded.problems));
+            current.broke(std::string(path) + " lists\n" + indented_problems((*error)->problems()) +
+                          "    validate() lists\n" + indented_problems(decoded.problems));
         }
     }
     if (dom_error) decoded.dom_what = dom_error->what();
@@ -425,7 +425,7 @@ void check_rejected_with(const std::string& text, const ExpectedProblem& expecte
     if (!as_expected) {
         current.broke("expected exactly [" + support::printed(expected.kind) + "] " +
                       printable(to_string(konnect::Problem{expected.pointer, expected.kind, expected.message})) +
-                      (expected.exact ? "" : " and more") + ", found\n" + problems_text(problems));
+                      (expected.exact ? "" : " and more") + ", found\n" + indented_problems(problems));
     }
     for (const auto& problem : problems) {
         const bool one_line = std::none_of(problem.message.begin(), problem.message.end(),
@@ -945,7 +945,7 @@ TEST_CASE("Every valid document is accepted by every path with the meaning it wa
                    [](const property::Generated& generated, property::Random&, Case& current) {
                        const Decoded decoded = decode_every_way(current.document, current);
                        if (!decoded.accepted) {
-                           current.broke("rejected, but it is valid:\n" + problems_text(decoded.problems));
+                           current.broke("rejected, but it is valid:\n" + indented_problems(decoded.problems));
                            return;
                        }
                        check_meaning("get<>()", *decoded.from_dom, generated.expected, current);
