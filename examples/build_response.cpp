@@ -1,13 +1,31 @@
 // Builds a PersonalAccessTokenCreateResponse in code and writes its JSON: a fixture a test server
 // can answer `POST /v3/users/{userId}/access-tokens` with.
+//
+//   build_response               writes the fixture's JSON to standard output
+//   build_response --help        this usage
+//
+// Exit status: 0 written, 2 a wrong argument.
 
 #include <konnect/personal_access_token_create_response.hpp>
 
 #include <chrono>
 #include <iostream>
+#include <string_view>
 
-int main() {
+int main(int argc, char** argv) {
     using namespace std::chrono_literals;
+
+    if (argc > 1) {
+        const std::string_view argument = argv[1];
+        if (argument == "--help" || argument == "-h") {
+            std::cout
+                << "usage: build_response\n"
+                   "Writes a PersonalAccessTokenCreateResponse built in code as JSON, members in the schema's order.\n";
+            return 0;
+        }
+        std::cerr << "build_response: unexpected argument " << argument << " (build_response takes none)\n";
+        return 2;
+    }
 
     // Fixed values keep the fixture reproducible; a server would use fresh ones.
     const auto created = konnect::Timestamp::from_string("2025-06-01T09:30:00.000Z").value();

@@ -3,11 +3,16 @@
 //   decode_response              the bundled examples/create_response.json
 //   decode_response FILE         a response body saved to FILE
 //   decode_response -            a response body on standard input
+//   decode_response --help       this usage
 //
-// Exit status: 0 decoded, 1 the body is not a valid response (each problem is printed), 2 unreadable input.
+// Exit status: 0 decoded, 1 the body is not a valid response (each problem is printed), 2 unreadable input or
+// a wrong argument.
 
 #include <konnect/personal_access_token_create_response.hpp>
 
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -17,6 +22,13 @@
 
 namespace {
 
+constexpr const char* usage =
+    "usage: decode_response [FILE | -]\n"
+    "Decodes a PersonalAccessTokenCreateResponse body and prints it with the token redacted.\n"
+    "  FILE   a response body saved to a file (default: the bundled sample response)\n"
+    "  -      read the body from standard input\n"
+    "Exit status: 0 decoded, 1 not a valid response, 2 unreadable input or a wrong argument.\n";
+
 std::optional<std::string> read_all(std::istream& in) {
     std::ostringstream text;
     text << in.rdbuf();
@@ -24,11 +36,26 @@ std::optional<std::string> read_all(std::istream& in) {
     return text.str();
 }
 
-std::optional<std::string> read_input(const std::string& path) {
-    if (path == "-") return read_all(std::cin);
+// The body at `path` ("-": standard input), or why it cannot be read.
+std::optional<std::string> read_input(const std::string& path, std::string& why_not) {
+    if (path == "-") {
+        auto body = read_all(std::cin);
+        if (!body) why_not = "standard input failed";
+        return body;
+    }
+    std::error_code error;
+    if (std::filesystem::is_directory(path, error)) {
+        why_not = "it is a folder";
+        return std::nullopt;
+    }
     std::ifstream file(path, std::ios::binary);
-    if (!file) return std::nullopt;
-    return read_all(file);
+    if (!file) {
+        why_not = std::strerror(errno);
+        return std::nullopt;
+    }
+    auto body = read_all(file);
+    if (!body) why_not = "reading failed";
+    return body;
 }
 
 std::string describe(const konnect::State& state) {
@@ -75,10 +102,21 @@ void print_summary(const konnect::PersonalAccessTokenCreateResponse& response) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    const std::string path = argc > 1 ? argv[1] : KONNECT_MODELS_EXAMPLE_RESPONSE;
-    const std::optional<std::string> body = read_input(path);
+    const std::string argument = argc > 1 ? argv[1] : "";
+    if (argument == "--help" || argument == "-h") {
+        std::cout << usage;
+        return 0;
+    }
+    if (argc > 2 || (argument.size() > 1 && argument[0] == '-')) {
+        std::cerr << "decode_response: unexpected argument " << (argc > 2 ? argv[2] : argument)
+                  << " (decode_response --help shows the usage)\n";
+        return 2;
+    }
+    const std::string path = argc > 1 ? argument : KONNECT_MODELS_EXAMPLE_RESPONSE;
+    std::string why_not;
+    const std::optional<std::string> body = read_input(path, why_not);
     if (!body) {
-        std::cerr << "cannot read " << path << '\n';
+        std::cerr << "cannot read " << path << ": " << why_not << '\n';
         return 2;
     }
     try {

@@ -1,19 +1,20 @@
-# Installs the project into an empty prefix and checks what it put there: exactly the header and the
-# package files, with a version file that answers find_package as the README says.
+# Installs the checkout into an empty prefix as the README says (install.sh) and checks what it put there:
+# exactly the headers and the package files, with a version file that answers find_package as the README says.
 #
-#   -DBUILD=dir      the project's build folder
+#   -DCHECKOUT=dir   this konnect-models checkout
+#   -DWORK=dir       scratch folder, emptied first
 #   -DPREFIX=dir     the install prefix, emptied first
 #   -DVERSION=x.y.z  the project's version
 
 cmake_minimum_required(VERSION 3.14)
 include(${CMAKE_CURRENT_LIST_DIR}/../run_step.cmake)
 
-file(REMOVE_RECURSE ${PREFIX})
-run("Installing" ${CMAKE_COMMAND} --install ${BUILD} --prefix ${PREFIX})
+run("Installing" bash ${CMAKE_CURRENT_LIST_DIR}/install.sh ${CHECKOUT} ${WORK} ${PREFIX})
 
 file(GLOB_RECURSE installed RELATIVE ${PREFIX} ${PREFIX}/*)
 list(SORT installed)
 set(expected
+    include/konnect/fmt.hpp
     include/konnect/personal_access_token_create_response.hpp
     share/cmake/konnect_models/konnect_modelsConfig.cmake
     share/cmake/konnect_models/konnect_modelsConfigVersion.cmake
