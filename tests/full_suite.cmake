@@ -146,8 +146,9 @@ if(KONNECT_MODELS_GXX)
   konnect_models_matrix_package(newer "a newer fmt" fmt "${KONNECT_MODELS_NEWER_FMT_DIR}" KONNECT_MODELS_NEWER_FMT_DIR
                                 newer_cell newer_options)
   if(KONNECT_MODELS_NEWER_FMT_DIR)
-    # spdlog is built against the system's fmt: with another fmt, only fmt itself is tested.
-    list(APPEND newer_options -DCMAKE_DISABLE_FIND_PACKAGE_spdlog=ON)
+    # spdlog and fmt's shared library are built for other systems than this one: with another fmt, fmt itself is
+    # tested, header-only.
+    list(APPEND newer_options -DCMAKE_DISABLE_FIND_PACKAGE_spdlog=ON -DKONNECT_MODELS_FMT_TARGET=fmt::fmt-header-only)
   endif()
   konnect_models_elsewhere_test(
     ${newer_cell} matrix

@@ -123,6 +123,26 @@ inline std::int64_t days_since_1970(int year, int month, int day) {
     return days + day - 1;
 }
 
+/// The date `days` after 1970-01-01 (within years 0000 to 9999), found in the table of years and month by month.
+struct Date {
+    int year;
+    int month;
+    int day;
+};
+inline Date date_of(std::int64_t days_since_epoch) {
+    const auto& before = days_before_year();
+    const std::int64_t days = days_since_epoch + before[1970];
+    const auto after = std::upper_bound(before.begin(), before.end(), days);
+    const int year = static_cast<int>(after - before.begin()) - 1;
+    std::int64_t day_of_year = days - before[static_cast<std::size_t>(year)];
+    int month = 1;
+    while (day_of_year >= days_in_month(year, month)) {
+        day_of_year -= days_in_month(year, month);
+        ++month;
+    }
+    return {year, month, static_cast<int>(day_of_year) + 1};
+}
+
 }  // namespace calendar
 
 // ---- Text helpers.
@@ -151,6 +171,25 @@ inline std::string utf8(std::uint32_t code_point) {
 inline std::string digits(std::int64_t value, std::size_t width) {
     std::string text = std::to_string(value);
     return std::string(width > text.size() ? width - text.size() : 0, '0') + text;
+}
+
+/// The instant `unix_seconds` + `nanoseconds` written at `offset_minutes` as RFC 3339 (second 60 for a leap second,
+/// whose Unix second is 23:59:59 UTC), with all nine fraction digits; nothing when the local date falls outside years
+/// 0000 to 9999.
+inline std::optional<std::string> written_at(std::int64_t unix_seconds, std::uint32_t nanoseconds, bool leap_second,
+                                             int offset_minutes) {
+    const std::int64_t local = unix_seconds + std::int64_t{offset_minutes} * 60;
+    const std::int64_t days = (local >= 0 ? local : local - 86399) / 86400;
+    const std::int64_t second_of_day = local - days * 86400;
+    const std::int64_t first_day = -calendar::days_before_year()[1970];
+    const std::int64_t last_day = calendar::days_before_year()[10000] - calendar::days_before_year()[1970] - 1;
+    if (days < first_day || days > last_day) return std::nullopt;
+    const calendar::Date date = calendar::date_of(days);
+    const int magnitude = offset_minutes < 0 ? -offset_minutes : offset_minutes;
+    return digits(date.year, 4) + "-" + digits(date.month, 2) + "-" + digits(date.day, 2) + "T" +
+           digits(second_of_day / 3600, 2) + ":" + digits(second_of_day / 60 % 60, 2) + ":" +
+           digits(second_of_day % 60 + (leap_second ? 1 : 0), 2) + "." + digits(nanoseconds, 9) +
+           (offset_minutes < 0 ? "-" : "+") + digits(magnitude / 60, 2) + ":" + digits(magnitude % 60, 2);
 }
 
 /// Text escaped as a JSON string's contents the plain way: quote, backslash, the five short escapes, other control

@@ -177,6 +177,16 @@ inline std::optional<konnect::validation_error> validation_error_from(Action act
     return std::nullopt;
 }
 
+/// The one problem the validation_error that `action` throws lists: REQUIREs that it throws one, with one problem.
+template <typename Action>
+inline konnect::Problem only_problem_thrown_by(Action action) {
+    const std::optional<konnect::validation_error> error = validation_error_from(action);
+    REQUIRE(error.has_value());
+    INFO("what(): " << error->what());
+    REQUIRE(error->problems().size() == 1);
+    return error->problems().front();
+}
+
 /// The validation_error that `value.get<T>()` throws, or nothing when it returns.
 template <typename T>
 inline std::optional<konnect::validation_error> reading_error(const nlohmann::json& value) {

@@ -5,6 +5,7 @@
 
 #include <konnect/personal_access_token_create_response.hpp>
 
+#include <algorithm>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -391,6 +392,66 @@ TEST_CASE("When a member name repeats the last one wins", "[parse]") {
     const std::string text = kong_example_text_plus(R"(,"name":"Second Name")");
     INFO("text: " << text);
     CHECK(Response::parse(text).name == "Second Name");
+}
+
+TEST_CASE("Parsing a moved-in string wipes its whole buffer and leaves it empty whether parsing succeeds or throws",
+          "[parse]") {
+    const std::string token(documents::kong_example_token);
+    const std::vector<std::pair<std::string, std::string>> bodies{
+        {"Kong's example, read in place", std::string(documents::kong_example_text)},
+        {"Kong's example with an unknown member, read by nlohmann's reader",
+         kong_example_text_plus(R"(,"region":"eu")")},
+        {"a document that breaks the schema", example_with(R"("ACTIVE")", "5")},
+        {"malformed text cut off inside the token",
+         std::string(documents::kong_example_text.substr(0, documents::kong_example_text.find("kpat_") + 20))},
+        {"a text short enough to live inside the string object", "{}"}};
+    for (const auto& [description, text] : bodies) {
+        INFO(description << "\ntext: " << support::printable(text));
+        // Written longer first, so that the buffer also holds the token past the string's end.
+        std::string body = text + token;
+        body.resize(text.size());
+        const char* const buffer = body.data();
+        const std::size_t capacity = body.capacity();
+
+        std::optional<Response> response;
+        const auto error = support::validation_error_from([&] { response = Response::parse(std::move(body)); });
+        INFO("parsing " << (response ? "succeeded" : error ? error->what() : "threw"));
+        CHECK(response.has_value() == (text == documents::kong_example_text || contains(text, "region")));
+
+        CHECK(body.empty());  // NOLINT(bugprone-use-after-move): parse() takes the string by reference and wipes it
+        CHECK(body.data() == buffer);
+        CHECK(body.capacity() == capacity);
+        const std::string_view whole_buffer(buffer, capacity);
+        CHECK(std::all_of(whole_buffer.begin(), whole_buffer.end(), [](char c) { return c == '\0'; }));
+        if (response) CHECK(response->konnect_token.reveal() == token);
+    }
+}
+
+TEST_CASE("Only a moved-in string is wiped: literals, pointers, views and other strings are parsed and kept",
+          "[parse]") {
+    const std::string text(documents::kong_example_text);
+    const Response expected = documents::kong_example().get<Response>();
+
+    std::string lvalue = text;
+    CHECK(Response::parse(lvalue) == expected);
+    CHECK(lvalue == text);
+    const std::string const_lvalue = text;
+    CHECK(Response::parse(const_lvalue) == expected);
+    CHECK(Response::parse(std::move(const_lvalue)) == expected);  // NOLINT(performance-move-const-arg): on purpose
+    CHECK(const_lvalue == text);  // NOLINT(bugprone-use-after-move): a const string cannot be moved from or wiped
+    CHECK(Response::parse(text.c_str()) == expected);
+    CHECK(Response::parse(std::string_view(text)) == expected);
+    CHECK(Response::parse({text.data(), text.size()}) == expected);
+    CHECK(Response::parse(std::string(text)) == expected);
+    CHECK(text == documents::kong_example_text);
+
+    const auto literal_error = support::validation_error_from([] { static_cast<void>(Response::parse("{}")); });
+    REQUIRE(literal_error.has_value());
+    CHECK(literal_error->id == konnect::validation_error::invalid_document);
+    const auto moved_error =
+        support::validation_error_from([] { static_cast<void>(Response::parse(std::string("{}"))); });
+    REQUIRE(moved_error.has_value());
+    CHECK(moved_error->problems() == literal_error->problems());
 }
 
 TEST_CASE("An escaped NUL character inside a string is kept", "[parse]") {

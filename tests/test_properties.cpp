@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <exception>
@@ -398,14 +399,19 @@ void check_rejection_hides_token(const Decoded& decoded, std::string_view token,
 
 // ---- Rejections
 
-// The one problem a single mutation must give. `message` is the whole message, or with `exact` false its start
-// (a string quoted with escapes, whose exact escaping is the library's to choose).
+// The one problem a single mutation must give. `message` is the whole message, or with `exact` false its start and
+// `ending` its end (around a string quoted with escapes, whose exact escaping is the library's to choose).
 struct ExpectedProblem {
     std::string pointer;
     ProblemKind kind;
     std::string message;
     bool exact = true;
+    std::string ending{};
 };
+
+bool ends_with(std::string_view text, std::string_view ending) {
+    return text.size() >= ending.size() && text.substr(text.size() - ending.size()) == ending;
+}
 
 void check_rejected_with(const std::string& text, const ExpectedProblem& expected, std::string_view token,
                          Case& current) {
@@ -420,12 +426,14 @@ void check_rejected_with(const std::string& text, const ExpectedProblem& expecte
     const auto& problems = decoded.problems;
     const bool as_expected =
         problems.size() == 1 && problems[0].pointer == expected.pointer && problems[0].kind == expected.kind &&
-        (expected.exact ? problems[0].message == expected.message
-                        : problems[0].message.rfind(expected.message, 0) == 0 && problems[0].message.back() == '"');
+        (expected.exact
+             ? problems[0].message == expected.message
+             : problems[0].message.rfind(expected.message, 0) == 0 && ends_with(problems[0].message, expected.ending));
     if (!as_expected) {
         current.broke("expected exactly [" + support::printed(expected.kind) + "] " +
                       printable(to_string(konnect::Problem{expected.pointer, expected.kind, expected.message})) +
-                      (expected.exact ? "" : " and more") + ", found\n" + indented_problems(problems));
+                      (expected.exact ? "" : " and more, then " + printable(expected.ending)) + ", found\n" +
+                      indented_problems(problems));
     }
     for (const auto& problem : problems) {
         const bool one_line = std::none_of(problem.message.begin(), problem.message.end(),
@@ -464,16 +472,31 @@ bool quotes_as_it_is(std::string_view text) {
     return std::all_of(text.begin(), text.end(), [](char c) { return c >= 0x20 && c < 0x7F && c != '"' && c != '\\'; });
 }
 
-// The problem an invalid string in `member` gives: quoted when short and free of the token, else described by length.
-ExpectedProblem invalid_format(const SchemaMember& member, const std::string& value, bool shows_token) {
+// A malformed string, whether it carries a run of the token (so that no message may quote it), and why it does not
+// read: as a message says it beside a string it does not quote, and beside one it quotes, where the reason may name
+// values from it ("February 2023 has no day 30").
+struct Malformed {
+    std::string value;
+    bool shows_token = false;
+    std::string reason{};
+    std::string reason_when_quoted{};
+};
+
+// The problem an invalid string in `member` gives: quoted when short and free of the token, else described by length;
+// then why it does not read.
+ExpectedProblem invalid_format(const SchemaMember& member, const Malformed& malformed) {
     const std::string start = "expected " + expected_value(member) + ", found ";
     const std::string pointer = "/" + std::string(member.key);
-    if (shows_token || value.size() > 64) {
+    const std::string& value = malformed.value;
+    if (malformed.shows_token || value.size() > 64) {
         return {pointer, ProblemKind::invalid_format,
-                start + "a string of " + std::to_string(value.size()) + " bytes (not quoted)"};
+                start + "a string of " + std::to_string(value.size()) + " bytes (not quoted): " + malformed.reason};
     }
-    if (quotes_as_it_is(value)) return {pointer, ProblemKind::invalid_format, start + "the string \"" + value + "\""};
-    return {pointer, ProblemKind::invalid_format, start + "the string \"", false};
+    const std::string& reason = malformed.reason_when_quoted.empty() ? malformed.reason : malformed.reason_when_quoted;
+    if (quotes_as_it_is(value)) {
+        return {pointer, ProblemKind::invalid_format, start + "the string \"" + value + "\": " + reason};
+    }
+    return {pointer, ProblemKind::invalid_format, start + "the string \"", false, "\": " + reason};
 }
 
 std::string utf8_of(const std::vector<std::uint32_t>& code_points, std::size_t start, std::size_t count) {
@@ -486,16 +509,24 @@ std::string utf8_of(const std::vector<std::uint32_t>& code_points, std::size_t s
 
 // ---- Catalogues of malformed strings, each made from a valid value of the case
 
-// A malformed string and whether it carries a run of the token (so that no message may quote it).
-struct Malformed {
-    std::string value;
-    bool shows_token = false;
-};
-
 struct UuidMutation {
     std::string_view why;
     std::function<Malformed(const std::string& valid, const property::Generated&, property::Random&)> make;
 };
+
+// Why `text` is not a UUID, worked out here: its length, else the first character out of 8-4-4-4-12 hex digits.
+std::string why_not_a_uuid(std::string_view text) {
+    if (text.size() != 36) return "a UUID has 36 characters, this has " + std::to_string(text.size());
+    for (std::size_t at = 0; at < text.size(); ++at) {
+        const bool dash = at == 8 || at == 13 || at == 18 || at == 23;
+        const char c = text[at];
+        const bool hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+        if (dash ? c != '-' : !hex) {
+            return "character " + std::to_string(at + 1) + " must be " + (dash ? "'-'" : "a hexadecimal digit");
+        }
+    }
+    return "(the test expected a fault, and this is a UUID)";
+}
 
 // A random position of a hex digit in 8-4-4-4-12.
 std::size_t hex_position(property::Random& random) {
@@ -610,9 +641,18 @@ struct DateTimeParts {
 using MakeDateTime =
     std::function<Malformed(const property::ExpectedTimestamp& valid, const property::Generated&, property::Random&)>;
 
+// Why a malformed date-time does not read, from the valid one it was made of and the malformed text: as a message
+// says it beside a string it does not quote, and beside one it quotes (empty: the same).
+struct DateTimeReason {
+    std::string unquoted;
+    std::string quoted;
+};
+using ReasonOf = std::function<DateTimeReason(const property::ExpectedTimestamp& valid, const std::string& malformed)>;
+
 struct DateTimeMutation {
     std::string_view why;
     MakeDateTime make;
+    ReasonOf reason;
 };
 
 // The valid date-time with one part replaced by `text`.
@@ -642,21 +682,104 @@ MakeDateTime around(std::string before, std::string after) {
 
 std::string two(int value) { return property::digits(value, 2); }
 
+// A reason that names no value from the text, the same whether it is quoted or not.
+ReasonOf reason(std::string text) {
+    return [text](auto&, auto&) { return DateTimeReason{text, ""}; };
+}
+
+// A reason naming a value where the text is quoted, and only the part at fault where it is not.
+ReasonOf reason(std::string unquoted, std::string quoted) {
+    return [unquoted, quoted](auto&, auto&) { return DateTimeReason{unquoted, quoted}; };
+}
+
+// What the character `number` (from 1) of YYYY-MM-DDTHH:MM:SS must be, as the reason says it.
+std::string layout_reason(std::size_t number) {
+    constexpr std::string_view layout = "YYYY-MM-DDTHH:MM:SS";
+    const char part = layout[number - 1];
+    std::string what;
+    switch (part) {
+        case 'Y':
+            what = "a digit of the year";
+            break;
+        case 'D':
+            what = "a digit of the day";
+            break;
+        case 'H':
+            what = "a digit of the hour";
+            break;
+        case 'S':
+            what = "a digit of the second";
+            break;
+        case 'M':
+            what = number < 10 ? "a digit of the month" : "a digit of the minute";
+            break;
+        case 'T':
+            what = "'T' or 't'";
+            break;
+        default:
+            what = std::string("'") + part + "'";
+    }
+    return "character " + std::to_string(number) + " must be " + what + " (YYYY-MM-DDTHH:MM:SS)";
+}
+
+ReasonOf layout_at(std::size_t number) { return reason(layout_reason(number)); }
+
+// For text that starts like a date-time and breaks its layout somewhere in its first 19 bytes.
+ReasonOf first_layout_fault() {
+    return [](auto&, const std::string& text) {
+        constexpr std::string_view layout = "0000-00-00T00:00:00";
+        for (std::size_t at = 0; at < layout.size() && at < text.size(); ++at) {
+            const char c = text[at];
+            const bool fits = layout[at] == '0'   ? c >= '0' && c <= '9'
+                              : layout[at] == 'T' ? c == 'T' || c == 't'
+                                                  : c == layout[at];
+            if (!fits) return DateTimeReason{layout_reason(at + 1), ""};
+        }
+        return DateTimeReason{"(the test expected a fault in the layout)", ""};
+    };
+}
+
+const char* month_name(int month) {
+    constexpr std::array<const char*, 12> names{"January", "February", "March",     "April",   "May",      "June",
+                                                "July",    "August",   "September", "October", "November", "December"};
+    return names[static_cast<std::size_t>(month - 1)];
+}
+
+const std::string day_past_month = "the day must be 01 to the last day of its month";
+
+// "February 2023 has no day 30": the year, month and day as the malformed text writes them.
+ReasonOf no_such_day() {
+    return [](auto&, const std::string& text) {
+        const int month = std::stoi(text.substr(5, 2));
+        return DateTimeReason{day_past_month, std::string(month_name(month)) + " " + text.substr(0, 4) +
+                                                  " has no day " + text.substr(8, 2)};
+    };
+}
+
+const std::string offset_missing = "the offset is missing: a date-time ends in Z or +HH:MM or -HH:MM";
+const std::string not_an_offset = "after the seconds (and a fraction) must come Z or an offset +HH:MM or -HH:MM";
+const std::string leap_second_only_at = "second 60, a leap second, comes only at 23:59:60 UTC";
+
 const std::vector<DateTimeMutation> malformed_date_times{
-    {"a space for T", with_part(&DateTimeParts::separator, " ")},
-    {"an underscore for T", with_part(&DateTimeParts::separator, "_")},
-    {"x for T", with_part(&DateTimeParts::separator, "x")},
-    {"no offset", with_part(&DateTimeParts::offset, "")},
-    {"hour 24 at midnight", with_part(&DateTimeParts::time, "24:00:00")},
-    {"hour 24", with_part_spliced(&DateTimeParts::time, 0, 2, "24")},
-    {"minute 60", with_part_spliced(&DateTimeParts::time, 3, 2, "60")},
-    {"second 61", with_part_spliced(&DateTimeParts::time, 6, 2, "61")},
+    {"a space for T", with_part(&DateTimeParts::separator, " "), layout_at(11)},
+    {"an underscore for T", with_part(&DateTimeParts::separator, "_"), layout_at(11)},
+    {"x for T", with_part(&DateTimeParts::separator, "x"), layout_at(11)},
+    {"no offset", with_part(&DateTimeParts::offset, ""), reason(offset_missing)},
+    {"hour 24 at midnight", with_part(&DateTimeParts::time, "24:00:00"),
+     reason("the hour must be 00 to 23", "there is no hour 24")},
+    {"hour 24", with_part_spliced(&DateTimeParts::time, 0, 2, "24"),
+     reason("the hour must be 00 to 23", "there is no hour 24")},
+    {"minute 60", with_part_spliced(&DateTimeParts::time, 3, 2, "60"),
+     reason("the minute must be 00 to 59", "there is no minute 60")},
+    {"second 61", with_part_spliced(&DateTimeParts::time, 6, 2, "61"),
+     reason("the second must be 00 to 59, or 60 in a leap second", "there is no second 61")},
     {"the day after the last of its month",
      [](const property::ExpectedTimestamp& t, auto&, auto&) {
          DateTimeParts parts(t);
          parts.date.replace(8, 2, two(property::calendar::days_in_month(t.year, t.month) + 1));
          return parts.malformed();
-     }},
+     },
+     no_such_day()},
     {"February 29 of a year that is not leap, centuries included",
      [](const property::ExpectedTimestamp& t, auto&, property::Random& random) {
          constexpr std::array<std::string_view, 8> years{"1900", "2100", "2200", "2300",
@@ -664,16 +787,19 @@ const std::vector<DateTimeMutation> malformed_date_times{
          DateTimeParts parts(t);
          parts.date = std::string(random.pick(years)) + "-02-29";
          return parts.malformed();
-     }},
-    {"February 30", with_part_spliced(&DateTimeParts::date, 5, 5, "02-30")},
-    {"month 13", with_part_spliced(&DateTimeParts::date, 5, 2, "13")},
-    {"month 00", with_part_spliced(&DateTimeParts::date, 5, 2, "00")},
-    {"day 00", with_part_spliced(&DateTimeParts::date, 8, 2, "00")},
-    {"a month of one digit", with_part_spliced(&DateTimeParts::date, 5, 2, "1")},
-    {"a two-digit year", with_part_spliced(&DateTimeParts::date, 0, 2, "")},
-    {"year 10000", with_part_spliced(&DateTimeParts::date, 0, 4, "10000")},
-    {"a negative year", with_part_spliced(&DateTimeParts::date, 0, 0, "-")},
-    {"a plus-signed year", with_part_spliced(&DateTimeParts::date, 0, 0, "+")},
+     },
+     no_such_day()},
+    {"February 30", with_part_spliced(&DateTimeParts::date, 5, 5, "02-30"), no_such_day()},
+    {"month 13", with_part_spliced(&DateTimeParts::date, 5, 2, "13"),
+     reason("the month must be 01 to 12", "there is no month 13")},
+    {"month 00", with_part_spliced(&DateTimeParts::date, 5, 2, "00"),
+     reason("the month must be 01 to 12", "there is no month 00")},
+    {"day 00", with_part_spliced(&DateTimeParts::date, 8, 2, "00"), no_such_day()},
+    {"a month of one digit", with_part_spliced(&DateTimeParts::date, 5, 2, "1"), layout_at(7)},
+    {"a two-digit year", with_part_spliced(&DateTimeParts::date, 0, 2, ""), layout_at(3)},
+    {"year 10000", with_part_spliced(&DateTimeParts::date, 0, 4, "10000"), layout_at(5)},
+    {"a negative year", with_part_spliced(&DateTimeParts::date, 0, 0, "-"), layout_at(1)},
+    {"a plus-signed year", with_part_spliced(&DateTimeParts::date, 0, 0, "+"), layout_at(1)},
     {"a leap second at a time that is not 23:59:60 in UTC",
      [](const property::ExpectedTimestamp& t, auto&, property::Random& random) {
          const int utc_2359 = ((23 * 60 + 59 + t.offset_minutes) % 1440 + 1440) % 1440;  // 23:59 UTC in local time
@@ -683,6 +809,12 @@ const std::vector<DateTimeMutation> malformed_date_times{
          DateTimeParts parts(t);
          parts.time = two(minute_of_day / 60) + ":" + two(minute_of_day % 60) + ":60";
          return parts.malformed();
+     },
+     [](const property::ExpectedTimestamp& t, const std::string& text) {
+         const int local_minute = std::stoi(text.substr(11, 2)) * 60 + std::stoi(text.substr(14, 2));
+         const int utc_minute = ((local_minute - t.offset_minutes) % 1440 + 1440) % 1440;
+         return DateTimeReason{leap_second_only_at, leap_second_only_at + ", and this is " + two(utc_minute / 60) +
+                                                        ":" + two(utc_minute % 60) + ":60 UTC"};
      }},
     {"a leap second at 23:59:60 local time an hour ahead of UTC",
      [](const property::ExpectedTimestamp& t, auto&, auto&) {
@@ -690,33 +822,39 @@ const std::vector<DateTimeMutation> malformed_date_times{
          parts.time = "23:59:60";
          parts.offset = "+01:00";
          return parts.malformed();
-     }},
-    {"offset +24:00", with_part(&DateTimeParts::offset, "+24:00")},
-    {"offset -24:00", with_part(&DateTimeParts::offset, "-24:00")},
-    {"offset minute 60", with_part(&DateTimeParts::offset, "+05:60")},
-    {"offset without a colon", with_part(&DateTimeParts::offset, "-0800")},
-    {"offset without minutes", with_part(&DateTimeParts::offset, "+01")},
-    {"UTC spelled out", with_part(&DateTimeParts::offset, "UTC")},
-    {"Z after an offset", with_part(&DateTimeParts::offset, "+01:00Z")},
-    {"a dot without fraction digits", with_part(&DateTimeParts::fraction, ".")},
-    {"a comma before the fraction", with_part(&DateTimeParts::fraction, ",5")},
-    {"two fractions", with_part(&DateTimeParts::fraction, ".1.2")},
-    {"no seconds", with_part(&DateTimeParts::time, "12:30")},
+     },
+     reason(leap_second_only_at, leap_second_only_at + ", and this is 22:59:60 UTC")},
+    {"offset +24:00", with_part(&DateTimeParts::offset, "+24:00"), reason("an offset's hours must be 00 to 23")},
+    {"offset -24:00", with_part(&DateTimeParts::offset, "-24:00"), reason("an offset's hours must be 00 to 23")},
+    {"offset minute 60", with_part(&DateTimeParts::offset, "+05:60"), reason("an offset's minutes must be 00 to 59")},
+    {"offset without a colon", with_part(&DateTimeParts::offset, "-0800"),
+     reason("an offset must be +HH:MM or -HH:MM")},
+    {"offset without minutes", with_part(&DateTimeParts::offset, "+01"), reason("an offset must be +HH:MM or -HH:MM")},
+    {"UTC spelled out", with_part(&DateTimeParts::offset, "UTC"), reason(not_an_offset)},
+    {"Z after an offset", with_part(&DateTimeParts::offset, "+01:00Z"), reason("nothing may follow the offset")},
+    {"a dot without fraction digits", with_part(&DateTimeParts::fraction, "."),
+     reason("a '.' after the seconds must be followed by digits")},
+    {"a comma before the fraction", with_part(&DateTimeParts::fraction, ",5"), reason(not_an_offset)},
+    {"two fractions", with_part(&DateTimeParts::fraction, ".1.2"), reason(not_an_offset)},
+    {"no seconds", with_part(&DateTimeParts::time, "12:30"), layout_at(17)},
     {"a date alone",
-     [](const property::ExpectedTimestamp& t, auto&, auto&) { return Malformed{DateTimeParts(t).date}; }},
-    {"a Bengali digit in the time", with_part_spliced(&DateTimeParts::time, 1, 1, "\xe0\xa7\xaa")},
+     [](const property::ExpectedTimestamp& t, auto&, auto&) { return Malformed{DateTimeParts(t).date}; },
+     reason("a date-time has at least 20 characters (YYYY-MM-DDTHH:MM:SSZ), this has 10")},
+    {"a Bengali digit in the time", with_part_spliced(&DateTimeParts::time, 1, 1, "\xe0\xa7\xaa"), layout_at(13)},
     {"fullwidth digits for the year",
-     with_part_spliced(&DateTimeParts::date, 0, 4, "\xef\xbc\x92\xef\xbc\x90\xef\xbc\x92\xef\xbc\x93")},
-    {"an en dash in the date", with_part_spliced(&DateTimeParts::date, 4, 1, "\xe2\x80\x93")},
-    {"a trailing newline", around("", "\n")},
-    {"a leading space", around(" ", "")},
-    {"a NUL character after it", around("", std::string(1, '\0'))},
-    {"more than 64 bytes: the date-time and trailing text", around("", " " + std::string(64, 'x'))},
+     with_part_spliced(&DateTimeParts::date, 0, 4, "\xef\xbc\x92\xef\xbc\x90\xef\xbc\x92\xef\xbc\x93"), layout_at(1)},
+    {"an en dash in the date", with_part_spliced(&DateTimeParts::date, 4, 1, "\xe2\x80\x93"), layout_at(5)},
+    {"a trailing newline", around("", "\n"), reason("nothing may follow the offset")},
+    {"a leading space", around(" ", ""), layout_at(1)},
+    {"a NUL character after it", around("", std::string(1, '\0')), reason("nothing may follow the offset")},
+    {"more than 64 bytes: the date-time and trailing text", around("", " " + std::string(64, 'x')),
+     reason("nothing may follow the offset")},
     {"the date and a run of the token",
      [](const property::ExpectedTimestamp& t, const property::Generated& generated, property::Random& random) {
          return Malformed{DateTimeParts(t).date + "T" + utf8_of(generated.token_code_points, random.below(40), 10),
                           true};
-     }},
+     },
+     first_layout_fault()},
 };
 
 // ---- Non-object roots
@@ -1003,6 +1141,33 @@ TEST_CASE("Every accepted document prints on one line without a run of eight byt
                    });
 }
 
+TEST_CASE("Every accepted document's redacted JSON is its encoding without a run of eight bytes of its token",
+          "[property]") {
+    for_every_case(
+        "redacted JSON", Documents::every, [](const property::Generated& generated, property::Random&, Case& current) {
+            const std::string& document_token = generated.expected.token;
+            const nlohmann::json redacted = konnect::redacted_json(Response::parse(current.document));
+            const std::string dump = redacted.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+            check_token_not_in("the redacted JSON", dump, document_token, current);
+            if (redacted.value("konnect_token", "") != "[redacted]") {
+                current.broke("konnect_token is not written as [redacted]");
+            }
+            // Every member whose text shows no run of the token is written as encoding writes it.
+            const nlohmann::json encoded = expected_encoding(generated.expected);
+            for (auto member = encoded.begin(); member != encoded.end(); ++member) {
+                const std::string shown =
+                    member.key() + member.value().dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+                if (member.key() == "konnect_token" || !token_run_in(shown, document_token).empty()) continue;
+                if (!redacted.contains(member.key()) || redacted.at(member.key()) != member.value()) {
+                    current.broke(
+                        "member " + printable(member.key()) + " is written as " +
+                        (redacted.contains(member.key()) ? redacted.at(member.key()).dump() : std::string("nothing")) +
+                        ", not as encoding writes it");
+                }
+            }
+        });
+}
+
 // ================================================================================================
 // Single mutations that break a valid document
 // ================================================================================================
@@ -1063,10 +1228,10 @@ TEST_CASE("A malformed UUID in any UUID member gives exactly one invalid_format 
                        const SchemaMember& member = uuid_members[current.turn % uuid_members.size()];
                        const UuidMutation& mutation =
                            malformed_uuids[current.turn / uuid_members.size() % malformed_uuids.size()];
-                       const Malformed malformed = mutation.make(generator.uuid().written, generated, random);
+                       Malformed malformed = mutation.make(generator.uuid().written, generated, random);
+                       malformed.reason = why_not_a_uuid(malformed.value);
                        generated.document.set(member.key, generator.written(malformed.value).written);
-                       check_rejected_with(generated.document.text(),
-                                           invalid_format(member, malformed.value, malformed.shows_token),
+                       check_rejected_with(generated.document.text(), invalid_format(member, malformed),
                                            generated.expected.token, current);
                        if (!current.findings.empty()) current.broke("the mutation: " + std::string(mutation.why));
                    });
@@ -1082,10 +1247,13 @@ TEST_CASE("A malformed date-time in any date-time member gives exactly one inval
                        const SchemaMember& member = date_time_members[current.turn % date_time_members.size()];
                        const DateTimeMutation& mutation =
                            malformed_date_times[current.turn / date_time_members.size() % malformed_date_times.size()];
-                       const Malformed malformed = mutation.make(generator.timestamp(), generated, random);
+                       const property::ExpectedTimestamp valid = generator.timestamp();
+                       Malformed malformed = mutation.make(valid, generated, random);
+                       const DateTimeReason why = mutation.reason(valid, malformed.value);
+                       malformed.reason = why.unquoted;
+                       malformed.reason_when_quoted = why.quoted;
                        generated.document.set(member.key, generator.written(malformed.value).written);
-                       check_rejected_with(generated.document.text(),
-                                           invalid_format(member, malformed.value, malformed.shows_token),
+                       check_rejected_with(generated.document.text(), invalid_format(member, malformed),
                                            generated.expected.token, current);
                        if (!current.findings.empty()) current.broke("the mutation: " + std::string(mutation.why));
                    });
@@ -1100,4 +1268,246 @@ TEST_CASE("A root that is not an object gives exactly one wrong_type problem for
                                            generated.expected.token, current);
                        if (!current.findings.empty()) current.broke("the mutation: " + std::string(mutation.why));
                    });
+}
+
+// ================================================================================================
+// Order, equality and hashing of the value types
+// ================================================================================================
+
+namespace {
+
+// Checks that exactly one of a < b, b < a and a == b holds for every pair of `values`, that the other comparisons
+// agree with them, that `expected_order` (worked out here) gives the same answer, and that equal values hash equal.
+template <typename T, typename ExpectedOrder>
+void check_total_order(const std::vector<T>& values, ExpectedOrder expected_order, std::string_view what,
+                       Case& current) {
+    const std::hash<T> hash;
+    for (const T& a : values) {
+        for (const T& b : values) {
+            const std::string pair = std::string(what) + " " + support::printed(a) + " and " + support::printed(b);
+            const int relations = (a < b ? 1 : 0) + (b < a ? 1 : 0) + (a == b ? 1 : 0);
+            if (relations != 1) current.broke(pair + ": " + std::to_string(relations) + " of <, > and == hold");
+            const bool consistent =
+                (a > b) == (b < a) && (a <= b) == !(b < a) && (a >= b) == !(a < b) && (a != b) == !(a == b);
+            if (!consistent) current.broke(pair + ": >, <=, >= or != disagree with < and ==");
+            const int expected = expected_order(a, b);
+            const int found = a < b ? -1 : b < a ? 1 : 0;
+            if (found != expected) {
+                current.broke(pair + ": compare as " + std::to_string(found) + ", expected " +
+                              std::to_string(expected));
+            }
+            if (a == b && hash(a) != hash(b)) current.broke(pair + ": equal, but they hash apart");
+        }
+    }
+}
+
+template <typename T>
+int three_way(const T& a, const T& b) {
+    return a < b ? -1 : b < a ? 1 : 0;
+}
+
+konnect::Timestamp timestamp_of(std::string_view text, Case& current) {
+    const std::optional<konnect::Timestamp> parsed = konnect::Timestamp::from_string(text);
+    if (!parsed) current.broke("the test wrote a date-time that does not parse: " + printable(text));
+    return parsed.value_or(konnect::Timestamp());
+}
+
+// The instant of a timestamp as the generator's calendar and the timestamp's fields say, for ordering: its Unix
+// second, whether it is the leap second after it, then its nanoseconds.
+std::tuple<std::int64_t, bool, std::uint32_t> instant_of(const konnect::Timestamp& timestamp) {
+    return {timestamp.unix_seconds(), timestamp.is_leap_second(), timestamp.nanoseconds()};
+}
+
+}  // namespace
+
+TEST_CASE("Timestamps, states and UUIDs are each exactly less, greater or equal, and equal ones hash equal",
+          "[property]") {
+    for_every_case(
+        "order", Documents::every, [](const property::Generated& generated, property::Random& random, Case& current) {
+            property::Generator generator(random);
+            // Timestamps: the case's own, random ones, each also as the same instant at another offset, and the same
+            // value written with all nine fraction digits.
+            std::vector<konnect::Timestamp> timestamps;
+            std::vector<property::ExpectedTimestamp> written{generated.expected.created_at, generator.timestamp(),
+                                                             generator.timestamp(), generator.timestamp()};
+            if (generated.expected.expires_at) written.push_back(*generated.expected.expires_at);
+            for (const property::ExpectedTimestamp& t : written) {
+                timestamps.push_back(timestamp_of(t.written, current));
+                for (const int offset : {t.offset_minutes, generator.random.between(-1439, 1439)}) {
+                    const std::optional<std::string> again =
+                        property::written_at(t.unix_seconds, t.nanoseconds, t.leap_second, offset);
+                    if (again) timestamps.push_back(timestamp_of(*again, current));
+                }
+            }
+            check_total_order(
+                timestamps,
+                [](const konnect::Timestamp& a, const konnect::Timestamp& b) {
+                    const int by_instant = three_way(instant_of(a), instant_of(b));
+                    return by_instant != 0 ? by_instant : three_way(a.offset(), b.offset());
+                },
+                "timestamps", current);
+
+            // States: the case's, every named one, near misses and random text.
+            std::vector<konnect::State> states{konnect::State::from_string(generated.expected.state.text),
+                                               konnect::State::active,
+                                               konnect::State::revoked,
+                                               konnect::State::expired,
+                                               konnect::State(),
+                                               konnect::State::from_string("ACTIVE"),
+                                               konnect::State::from_string("active"),
+                                               konnect::State::from_string("PENDING"),
+                                               konnect::State::from_string(std::string_view("ACTIVE\0", 7)),
+                                               konnect::State::from_string(generator.any_text(3).value)};
+            check_total_order(
+                states,
+                [](const konnect::State& a, const konnect::State& b) {
+                    const auto rank = [](const konnect::State& state) {
+                        return state.is_unknown()                 ? 0
+                               : state == konnect::State::active  ? 1
+                               : state == konnect::State::revoked ? 2
+                                                                  : 3;
+                    };
+                    const int by_value = three_way(rank(a), rank(b));
+                    return by_value != 0 ? by_value : three_way(a.to_string(), b.to_string());
+                },
+                "states", current);
+
+            // UUIDs: the case's, random ones, the nil UUID, and the same ones read from upper-case text.
+            std::vector<konnect::Uuid> uuids;
+            for (const property::ExpectedUuid& uuid :
+                 {generated.expected.id, generated.expected.user_id, generator.uuid(), generator.uuid()}) {
+                std::string upper = uuid.canonical;
+                std::transform(upper.begin(), upper.end(), upper.begin(),
+                               [](char c) { return c >= 'a' && c <= 'f' ? static_cast<char>(c - 'a' + 'A') : c; });
+                for (const std::string& text : {uuid.written, upper}) {
+                    uuids.push_back(konnect::Uuid::from_string(text).value_or(konnect::Uuid()));
+                }
+            }
+            uuids.emplace_back();
+            check_total_order(
+                uuids,
+                [](const konnect::Uuid& a, const konnect::Uuid& b) { return three_way(a.to_string(), b.to_string()); },
+                "UUIDs", current);
+        });
+}
+
+// ================================================================================================
+// Timestamps against system_clock time points, and a token's expiry
+// ================================================================================================
+
+namespace {
+
+using SystemClock = std::chrono::system_clock;
+
+// Where a timestamp's instant lies against a moment of `seconds` and `nanoseconds` (0 to 999'999'999) since the
+// epoch: -1 before, 0 at, 1 after. A leap second lies after every moment of the second before it.
+int expected_against(const konnect::Timestamp& timestamp, std::int64_t seconds, std::int64_t nanoseconds) {
+    if (timestamp.unix_seconds() != seconds) return timestamp.unix_seconds() < seconds ? -1 : 1;
+    if (timestamp.is_leap_second()) return 1;
+    return three_way(std::int64_t{timestamp.nanoseconds()}, nanoseconds);
+}
+
+template <typename Duration>
+void check_against(const konnect::Timestamp& timestamp, const std::chrono::time_point<SystemClock, Duration>& moment,
+                   int expected, Case& current) {
+    const bool right = (timestamp < moment) == (expected < 0) && (timestamp <= moment) == (expected <= 0) &&
+                       (timestamp > moment) == (expected > 0) && (timestamp >= moment) == (expected >= 0) &&
+                       (moment > timestamp) == (expected < 0) && (moment < timestamp) == (expected > 0) &&
+                       (moment >= timestamp) == (expected <= 0) && (moment <= timestamp) == (expected >= 0);
+    if (!right) {
+        current.broke(timestamp.to_string() + " against " + std::to_string(moment.time_since_epoch().count()) +
+                      " ticks of " + std::to_string(Duration::period::num) + "/" +
+                      std::to_string(Duration::period::den) + " s: expected " + std::to_string(expected));
+    }
+}
+
+// A moment of the clock as whole seconds since the epoch (floored) and the nanoseconds after them, without
+// converting the clock's ends to a type that cannot hold them.
+std::pair<std::int64_t, std::int64_t> seconds_and_nanoseconds(SystemClock::time_point moment) {
+    const auto since = moment.time_since_epoch();
+    const auto whole = std::chrono::duration_cast<std::chrono::seconds>(since);
+    auto fraction = std::chrono::duration_cast<std::chrono::nanoseconds>(since - whole);
+    std::int64_t seconds = whole.count();
+    if (fraction.count() < 0) {
+        --seconds;
+        fraction += std::chrono::seconds(1);
+    }
+    return {seconds, fraction.count()};
+}
+
+// What time_until_expiry must give: the nanoseconds from `now` (seconds and nanoseconds) to the timestamp, a leap
+// second counting as the midnight after it, saturated at the ends of std::chrono::nanoseconds.
+std::chrono::nanoseconds expected_until(const konnect::Timestamp& expiry, std::int64_t now_seconds,
+                                        std::int64_t now_nanoseconds) {
+    using Nanoseconds = std::chrono::nanoseconds;
+    const long double expiry_nanoseconds =
+        static_cast<long double>(expiry.unix_seconds() + (expiry.is_leap_second() ? 1 : 0)) * 1e9L +
+        static_cast<long double>(expiry.is_leap_second() ? 0U : expiry.nanoseconds());
+    const long double exact =
+        expiry_nanoseconds - (static_cast<long double>(now_seconds) * 1e9L + static_cast<long double>(now_nanoseconds));
+    if (exact >= static_cast<long double>(Nanoseconds::max().count())) return Nanoseconds::max();
+    if (exact <= static_cast<long double>(Nanoseconds::min().count())) return Nanoseconds::min();
+    return Nanoseconds(static_cast<Nanoseconds::rep>(exact));
+}
+
+}  // namespace
+
+TEST_CASE("Every timestamp compares with system_clock time points by instant, and expiry agrees", "[property]") {
+    using std::chrono::duration_cast;
+    using std::chrono::minutes;
+    using std::chrono::nanoseconds;
+    using std::chrono::seconds;
+    for_every_case(
+        "against time points", Documents::every,
+        [](const property::Generated& generated, property::Random& random, Case& current) {
+            property::Generator generator(random);
+            Response response = Response::parse(current.document);
+            for (const property::ExpectedTimestamp& t : {generated.expected.created_at, generator.timestamp()}) {
+                const konnect::Timestamp timestamp = timestamp_of(t.written, current);
+                // Whole seconds and minutes reach every year a timestamp can hold.
+                for (const std::int64_t step : {-86400, -60, -1, 0, 1, 60, 86400}) {
+                    const std::int64_t at = t.unix_seconds + step;
+                    check_against(timestamp, std::chrono::time_point<SystemClock, seconds>(seconds(at)),
+                                  expected_against(timestamp, at, 0), current);
+                    const std::int64_t whole_minutes = at >= 0 ? at / 60 : -((-at + 59) / 60);
+                    check_against(timestamp, std::chrono::time_point<SystemClock, minutes>(minutes(whole_minutes)),
+                                  expected_against(timestamp, whole_minutes * 60, 0), current);
+                }
+                // The clock's own ticks: around the timestamp where the clock reaches it, and the clock's ends.
+                std::vector<SystemClock::time_point> moments{SystemClock::time_point::min(),
+                                                             SystemClock::time_point::max()};
+                const std::int64_t clock_seconds = duration_cast<seconds>(SystemClock::duration::max()).count() - 1;
+                if (t.unix_seconds > -clock_seconds && t.unix_seconds < clock_seconds) {
+                    const SystemClock::time_point at(duration_cast<SystemClock::duration>(
+                        seconds(t.unix_seconds) + nanoseconds(std::int64_t{t.nanoseconds})));
+                    const SystemClock::duration tick(1);
+                    for (const SystemClock::duration step : {-tick, SystemClock::duration::zero(), tick,
+                                                             duration_cast<SystemClock::duration>(seconds(1))}) {
+                        moments.push_back(at + step);
+                    }
+                }
+                response.expires_at = timestamp;
+                for (const SystemClock::time_point& now : moments) {
+                    const auto [now_seconds, now_nanoseconds] = seconds_and_nanoseconds(now);
+                    const int expected = expected_against(timestamp, now_seconds, now_nanoseconds);
+                    check_against(timestamp, now, expected, current);
+                    const std::string at_now = "expires_at " + timestamp.to_string() + " at " +
+                                               std::to_string(now_seconds) + " s + " + std::to_string(now_nanoseconds) +
+                                               " ns: ";
+                    if (response.is_expired(now) != (expected <= 0)) {
+                        current.broke(at_now + "is_expired says " + (response.is_expired(now) ? "yes" : "no"));
+                    }
+                    const std::optional<nanoseconds> until = response.time_until_expiry(now);
+                    const nanoseconds wanted = expected_until(timestamp, now_seconds, now_nanoseconds);
+                    if (!until || *until != wanted) {
+                        current.broke(at_now + "time_until_expiry gives " +
+                                      (until ? std::to_string(until->count()) : std::string("nothing")) + ", not " +
+                                      std::to_string(wanted.count()));
+                    }
+                    if (until && (*until > nanoseconds::zero()) == response.is_expired(now)) {
+                        current.broke(at_now + "time_until_expiry is above zero while is_expired says yes, or not");
+                    }
+                }
+            }
+        });
 }

@@ -5,6 +5,7 @@
 
 #include <konnect/personal_access_token_create_response.hpp>
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -409,4 +410,200 @@ TEST_CASE("Encoding refuses an unknown member nested deeper than the limit at it
     CHECK(error->problems()[0].pointer == "/deep");
     CHECK(error->problems()[0].kind == konnect::ProblemKind::too_deep);
     CHECK(error->problems()[0].message == support::too_deep_message);
+}
+
+// ------------------------------------------------------------------------------------------------
+// The token's lifetime at a given moment
+// ------------------------------------------------------------------------------------------------
+
+namespace {
+
+using SystemClock = std::chrono::system_clock;
+
+// Kong's example with expires_at written as `expires_at` (null when empty).
+Response kong_response_expiring_at(std::optional<std::string_view> expires_at) {
+    Response response = documents::kong_example().get<Response>();
+    response.expires_at.reset();
+    if (expires_at) response.expires_at = timestamp(*expires_at);
+    return response;
+}
+
+// The system_clock moment `seconds` and `nanoseconds` after the epoch, truncated to the clock's tick.
+SystemClock::time_point moment(std::int64_t seconds, std::int64_t nanoseconds = 0) {
+    return SystemClock::time_point(std::chrono::duration_cast<SystemClock::duration>(
+        std::chrono::seconds(seconds) + std::chrono::nanoseconds(nanoseconds)));
+}
+
+// Nanoseconds as a number, which Catch2 prints whatever its chrono support; nothing as -1 with a note.
+std::string nanoseconds_text(const std::optional<std::chrono::nanoseconds>& duration) {
+    return duration ? std::to_string(duration->count()) + " ns" : std::string("nothing (never expires)");
+}
+
+constexpr std::int64_t kong_expiry_seconds = 1704067200;  // 2024-01-01T00:00:00Z
+
+}  // namespace
+
+TEST_CASE("A token expires at the instant of expires_at, whatever offset it is written at", "[response]") {
+    for (const std::string_view written :
+         {"2024-01-01T00:00:00.000Z", "2024-01-01T05:30:00+05:30", "2023-12-31T16:00:00-08:00"}) {
+        INFO("expires_at " << written);
+        const Response response = kong_response_expiring_at(written);
+        CHECK_FALSE(response.is_expired(moment(kong_expiry_seconds - 86400)));
+        CHECK_FALSE(response.is_expired(moment(kong_expiry_seconds - 1, 999'999'999)));
+        CHECK(response.is_expired(moment(kong_expiry_seconds)));
+        CHECK(response.is_expired(moment(kong_expiry_seconds + 1)));
+
+        CHECK(nanoseconds_text(response.time_until_expiry(moment(kong_expiry_seconds - 86400))) == "86400000000000 ns");
+        CHECK(nanoseconds_text(response.time_until_expiry(moment(kong_expiry_seconds - 1, 999'999'000))) == "1000 ns");
+        CHECK(nanoseconds_text(response.time_until_expiry(moment(kong_expiry_seconds))) == "0 ns");
+        CHECK(nanoseconds_text(response.time_until_expiry(moment(kong_expiry_seconds + 90))) == "-90000000000 ns");
+    }
+}
+
+TEST_CASE("A token whose expires_at is null never expires", "[response]") {
+    const Response response = kong_response_expiring_at(std::nullopt);
+    for (const SystemClock::time_point now :
+         {SystemClock::time_point::min(), SystemClock::now(), SystemClock::time_point::max()}) {
+        CHECK_FALSE(response.is_expired(now));
+        CHECK_FALSE(response.time_until_expiry(now).has_value());
+        CHECK(response.is_usable(now));
+    }
+}
+
+TEST_CASE("Expiry is answered without throwing for every date a document can hold and every moment of the clock",
+          "[response]") {
+    struct Row {
+        std::string_view expires_at;
+        SystemClock::time_point now;
+        bool expired;
+        std::chrono::nanoseconds until;
+    };
+    using std::chrono::nanoseconds;
+    const std::vector<Row> rows{
+        {"9999-12-31T23:59:60.999999999Z", SystemClock::time_point::min(), false, nanoseconds::max()},
+        {"9999-12-31T23:59:59.999999999-23:59", SystemClock::time_point::max(), false, nanoseconds::max()},
+        {"9999-12-31T23:59:59Z", moment(0), false, nanoseconds::max()},
+        {"0000-01-01T00:00:00Z", SystemClock::time_point::max(), true, nanoseconds::min()},
+        {"0000-01-01T00:00:00+23:59", SystemClock::time_point::min(), true, nanoseconds::min()},
+        {"0000-01-01T00:00:00Z", moment(0), true, nanoseconds::min()},
+        // Exactly the ends of 64-bit nanoseconds from the epoch, and one nanosecond past them.
+        {"2262-04-11T23:47:16.854775807Z", moment(0), false, nanoseconds::max()},
+        {"2262-04-11T23:47:16.854775806Z", moment(0), false, nanoseconds::max() - nanoseconds(1)},
+        {"2262-04-11T23:47:16.854775808Z", moment(0), false, nanoseconds::max()},
+        {"1677-09-21T00:12:43.145224192Z", moment(0), true, nanoseconds::min()},
+        {"1677-09-21T00:12:43.145224193Z", moment(0), true, nanoseconds::min() + nanoseconds(1)},
+        {"1677-09-21T00:12:43.145224191Z", moment(0), true, nanoseconds::min()},
+    };
+    for (const Row& row : rows) {
+        INFO("expires_at " << row.expires_at << ", now " << row.now.time_since_epoch().count() << " ticks");
+        const Response response = kong_response_expiring_at(row.expires_at);
+        CHECK(response.is_expired(row.now) == row.expired);
+        CHECK(nanoseconds_text(response.time_until_expiry(row.now)) == nanoseconds_text(row.until));
+        CHECK(response.is_usable(row.now) == !row.expired);
+    }
+}
+
+TEST_CASE("A token expiring in a leap second expires after the last tick before midnight", "[response]") {
+    constexpr std::int64_t midnight = 915148800;  // 1999-01-01T00:00:00Z
+    for (const std::string_view written :
+         {"1998-12-31T23:59:60Z", "1998-12-31T23:59:60.999999999Z", "1999-01-01T01:29:60+01:30"}) {
+        INFO("expires_at " << written);
+        const Response response = kong_response_expiring_at(written);
+        const SystemClock::time_point last_tick = moment(midnight) - SystemClock::duration(1);
+        CHECK_FALSE(response.is_expired(last_tick));
+        CHECK(response.time_until_expiry(last_tick) ==
+              std::chrono::duration_cast<std::chrono::nanoseconds>(SystemClock::duration(1)));
+        CHECK(response.is_expired(moment(midnight)));
+        CHECK(response.time_until_expiry(moment(midnight)) == std::chrono::nanoseconds(0));
+    }
+}
+
+TEST_CASE("A token is usable while it is active, not expired and not revoked", "[response]") {
+    const SystemClock::time_point before_expiry = moment(kong_expiry_seconds - 1);
+    const Response usable = documents::kong_example().get<Response>();
+    CHECK(usable.is_usable(before_expiry));
+    CHECK_FALSE(usable.is_usable(moment(kong_expiry_seconds)));
+
+    struct Change {
+        std::string_view what;
+        void (*apply)(Response&);
+    };
+    const std::vector<Change> changes{
+        {"state REVOKED", [](Response& r) { r.state = konnect::State::revoked; }},
+        {"state EXPIRED", [](Response& r) { r.state = konnect::State::expired; }},
+        {"an unknown state", [](Response& r) { r.state = konnect::State::from_string("PENDING"); }},
+        {"the state active in lower case", [](Response& r) { r.state = konnect::State::from_string("active"); }},
+        {"revoked_at set", [](Response& r) { r.revoked_at = timestamp("2023-06-01T00:00:00Z"); }},
+        {"revoked_at set after the moment asked about",
+         [](Response& r) { r.revoked_at = timestamp("2023-12-31T23:59:59.999Z"); }},
+        {"revoked_by set", [](Response& r) { r.revoked_by = uuid("84f8380e-7798-4566-99e3-2edf2b57d288"); }}};
+    for (const Change& change : changes) {
+        INFO(change.what);
+        Response changed = usable;
+        change.apply(changed);
+        CHECK_FALSE(changed.is_usable(before_expiry));
+        CHECK_FALSE(changed.is_expired(before_expiry));
+    }
+}
+
+// ------------------------------------------------------------------------------------------------
+// JSON for logs
+// ------------------------------------------------------------------------------------------------
+
+TEST_CASE("redacted_json is the encoding with the token written as [redacted]", "[response]") {
+    Response response = documents::kong_example().get<Response>();
+    response.additional_properties = {{"region", "eu"}, {"tags", {1, "two", nullptr}}};
+    nlohmann::json expected = response;
+    expected["konnect_token"] = "[redacted]";
+
+    const nlohmann::json redacted = konnect::redacted_json(response);
+    INFO("redacted: " << redacted.dump());
+    CHECK(redacted == expected);
+    CHECK_FALSE(support::contains(redacted.dump(), documents::kong_example_token));
+
+    const nlohmann::ordered_json ordered = konnect::redacted_json<nlohmann::ordered_json>(response);
+    CHECK(keys_in_order(ordered) == keys_in_order(nlohmann::ordered_json(response)));
+    CHECK(ordered.at("konnect_token") == "[redacted]");
+    CHECK(nlohmann::json::parse(ordered.dump()) == expected);
+}
+
+TEST_CASE("redacted_json writes each run of the token in the document's other text as [redacted]", "[response]") {
+    const std::string kong_token(documents::kong_example_token);
+    Response response = documents::kong_example().get<Response>();
+    response.name = "copy of " + kong_token.substr(5, 10) + " for CI";
+    response.state = konnect::State::from_string("ROTATED_" + kong_token);
+    response.additional_properties = {{"x-" + kong_token.substr(0, 8), kong_token.substr(20, 9)},
+                                      {"nested", {{"list", {kong_token, "fine", 5}}, {kong_token.substr(1, 12), true}}},
+                                      {"short", kong_token.substr(0, 7)}};
+    const nlohmann::json redacted = konnect::redacted_json(response);
+    INFO("redacted: " << redacted.dump());
+    CHECK(redacted.at("name") == "copy of [redacted] for CI");
+    CHECK(redacted.at("state") == "ROTATED_[redacted]");
+    CHECK(redacted.at("x-[redacted]") == "[redacted]");
+    CHECK(redacted.at("nested") == nlohmann::json{{"list", {"[redacted]", "fine", 5}}, {"[redacted]", true}});
+    CHECK(redacted.at("short") == kong_token.substr(0, 7));  // seven bytes: shorter than a run
+    CHECK(redacted.at("id") == "83f8380e-7798-4566-99e3-2edf2b57d289");
+    CHECK(support::token_fragment_in(redacted.dump()).empty());
+}
+
+TEST_CASE("redacted_json withholds the document's text when the token is too long to look for", "[response]") {
+    Response response = documents::kong_example().get<Response>();
+    response.konnect_token = konnect::Secret(std::string(5000, 't'));
+    response.additional_properties = {{"region", "eu"}};
+    const nlohmann::json redacted = konnect::redacted_json(response);
+    INFO("redacted: " << redacted.dump());
+    CHECK(redacted.at("konnect_token") == "[redacted]");
+    CHECK(redacted.at("name") == "(17 bytes, not shown)");
+    CHECK(redacted.at("state") == "(6 bytes, not shown)");
+    CHECK(redacted.at("(6 bytes, not shown)") == "(2 bytes, not shown)");
+    CHECK(redacted.at("created_at") == "2023-01-01T00:00:00.000Z");
+}
+
+TEST_CASE("redacted_json refuses what encoding refuses", "[response]") {
+    Response response = documents::kong_example().get<Response>();
+    response.additional_properties = nlohmann::json::array();
+    const auto error =
+        support::validation_error_from([&response] { static_cast<void>(konnect::redacted_json(response)); });
+    REQUIRE(error.has_value());
+    CHECK(error->id == konnect::validation_error::unencodable_value);
 }

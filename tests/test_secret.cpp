@@ -144,7 +144,7 @@ class WatchedRelease {
     }
 };
 
-constexpr std::string_view token = documents::kong_example_token;
+constexpr std::string_view secret_value = documents::kong_example_token;
 constexpr std::string_view other_token = "kpat_0ther0therOtherOtherOtherOtherOtherOtherOtherOthe";
 
 }  // namespace
@@ -162,7 +162,7 @@ TEST_CASE("The release watch sees bytes that were not wiped", "[secret]") {
 
 TEST_CASE("A secret holds the value it was constructed from", "[secret]") {
     const std::string value =
-        GENERATE(as<std::string>{}, token, "x", "caf\xC3\xA9 \xE2\x9C\x93", std::string_view("nul\0inside", 10));
+        GENERATE(as<std::string>{}, secret_value, "x", "caf\xC3\xA9 \xE2\x9C\x93", std::string_view("nul\0inside", 10));
     INFO("value: \"" << value << "\" (" << value.size() << " bytes)");
 
     const Secret secret(value);
@@ -184,11 +184,11 @@ TEST_CASE("A secret made from an empty string or by default is empty", "[secret]
 }
 
 TEST_CASE("A secret owns its bytes rather than viewing the string it was made from", "[secret]") {
-    std::string source(token);
+    std::string source(secret_value);
     const Secret secret(source);
     CHECK(secret.reveal().data() != source.data());
     source.assign(source.size(), '*');
-    CHECK(secret.reveal() == token);
+    CHECK(secret.reveal() == secret_value);
 }
 
 TEST_CASE("The value of a secret is reached only through reveal", "[secret]") {
@@ -205,33 +205,33 @@ TEST_CASE("The value of a secret is reached only through reveal", "[secret]") {
 }
 
 TEST_CASE("A copy of a secret is equal and independent of the original", "[secret]") {
-    std::optional<Secret> original(std::in_place, token);
+    std::optional<Secret> original(std::in_place, secret_value);
     const Secret copy(*original);
-    CHECK(copy.reveal() == token);
+    CHECK(copy.reveal() == secret_value);
     CHECK(copy == *original);
     CHECK(copy.reveal().data() != original->reveal().data());
 
     *original = Secret(other_token);
-    CHECK(copy.reveal() == token);
+    CHECK(copy.reveal() == secret_value);
     original.reset();
-    CHECK(copy.reveal() == token);
-    CHECK(copy.size() == token.size());
+    CHECK(copy.reveal() == secret_value);
+    CHECK(copy.size() == secret_value.size());
 }
 
 TEST_CASE("Moving a secret leaves the source empty", "[secret]") {
     SECTION("move construction") {
-        Secret source(token);
+        Secret source(secret_value);
         const Secret moved(std::move(source));
-        CHECK(moved.reveal() == token);
+        CHECK(moved.reveal() == secret_value);
         CHECK(source.empty());  // NOLINT(bugprone-use-after-move): the moved-from state is under test
         CHECK(source.size() == 0);
         CHECK(source.reveal().empty());
     }
     SECTION("move assignment") {
-        Secret source(token);
+        Secret source(secret_value);
         Secret target(other_token);
         target = std::move(source);
-        CHECK(target.reveal() == token);
+        CHECK(target.reveal() == secret_value);
         CHECK(source.empty());  // NOLINT(bugprone-use-after-move): the moved-from state is under test
         CHECK(source.reveal().empty());
     }
@@ -240,38 +240,38 @@ TEST_CASE("Moving a secret leaves the source empty", "[secret]") {
 TEST_CASE("Assigning a secret gives the target the assigned value", "[secret]") {
     SECTION("copy assignment over a value") {
         Secret target(other_token);
-        const Secret source(token);
+        const Secret source(secret_value);
         target = source;
-        CHECK(target.reveal() == token);
-        CHECK(source.reveal() == token);
+        CHECK(target.reveal() == secret_value);
+        CHECK(source.reveal() == secret_value);
         CHECK(target.reveal().data() != source.reveal().data());
     }
     SECTION("copy assignment over an empty secret") {
         Secret target;
-        const Secret source(token);
+        const Secret source(secret_value);
         target = source;
-        CHECK(target.reveal() == token);
+        CHECK(target.reveal() == secret_value);
     }
     SECTION("assigning an empty secret empties the target") {
-        Secret target(token);
+        Secret target(secret_value);
         const Secret source;
         target = source;
         CHECK(target.empty());
         CHECK(target.reveal().empty());
     }
     SECTION("self copy assignment keeps the value") {
-        Secret target(token);
+        Secret target(secret_value);
         const Secret& same = target;
         target = same;
-        CHECK(target.reveal() == token);
-        CHECK(target.size() == token.size());
+        CHECK(target.reveal() == secret_value);
+        CHECK(target.size() == secret_value.size());
     }
     SECTION("self move assignment keeps the value") {
-        Secret target(token);
+        Secret target(secret_value);
         Secret& same = target;
         target = std::move(same);
-        CHECK(target.reveal() == token);
-        CHECK(target.size() == token.size());
+        CHECK(target.reveal() == secret_value);
+        CHECK(target.size() == secret_value.size());
     }
 }
 
@@ -301,22 +301,22 @@ TEST_CASE("Secrets are equal exactly when their contents are", "[secret]") {
 TEST_CASE("Secret equality finds a difference wherever it lies", "[secret]") {
     // The comparison visits every byte whatever the contents; what can be checked is that it is right
     // whichever byte differs.
-    const std::size_t position =
-        GENERATE(std::size_t{0}, std::size_t{1}, token.size() / 2, token.size() - 2, token.size() - 1);
-    std::string changed(token);
+    const std::size_t position = GENERATE(std::size_t{0}, std::size_t{1}, secret_value.size() / 2,
+                                          secret_value.size() - 2, secret_value.size() - 1);
+    std::string changed(secret_value);
     changed[position] = changed[position] == 'Z' ? 'Y' : 'Z';
-    INFO("difference at byte " << position << " of " << token.size());
+    INFO("difference at byte " << position << " of " << secret_value.size());
 
-    const Secret original(token);
+    const Secret original(secret_value);
     const Secret different(changed);
     CHECK_FALSE(original == different);
     CHECK_FALSE(different == original);
     CHECK(original != different);
-    CHECK(original == Secret(token));
+    CHECK(original == Secret(secret_value));
 }
 
 TEST_CASE("A secret prints as redacted and never as its value", "[secret]") {
-    const std::string value = GENERATE(as<std::string>{}, token, "hunter2", "");
+    const std::string value = GENERATE(as<std::string>{}, secret_value, "hunter2", "");
     INFO("value size: " << value.size());
 
     const Secret secret(value);
@@ -326,20 +326,20 @@ TEST_CASE("A secret prints as redacted and never as its value", "[secret]") {
 }
 
 TEST_CASE("A secret is written to JSON as its real value", "[secret]") {
-    const Secret secret(token);
+    const Secret secret(secret_value);
     const nlohmann::json written = secret;
     REQUIRE(written.is_string());
-    CHECK(written.get<std::string>() == token);
+    CHECK(written.get<std::string>() == secret_value);
 
     const nlohmann::ordered_json written_ordered = secret;
-    CHECK(written_ordered.get<std::string>() == token);
+    CHECK(written_ordered.get<std::string>() == secret_value);
 
     const nlohmann::json empty = Secret();
     CHECK(empty == nlohmann::json(""));
 }
 
 TEST_CASE("A secret is read from a JSON string", "[secret]") {
-    const std::string value = GENERATE(as<std::string>{}, token, "x", "");
+    const std::string value = GENERATE(as<std::string>{}, secret_value, "x", "");
     INFO("value: \"" << value << "\"");
 
     const Secret read = nlohmann::json(value).get<Secret>();
@@ -367,8 +367,8 @@ TEST_CASE("Reading a secret from JSON that is not a string throws a validation e
 }
 
 TEST_CASE("The bytes of a secret are wiped before its memory is released on destruction", "[secret]") {
-    std::optional<Secret> secret(std::in_place, token);
-    REQUIRE(secret->reveal() == token);
+    std::optional<Secret> secret(std::in_place, secret_value);
+    REQUIRE(secret->reveal() == secret_value);
     WatchedRelease watch(*secret);
 
     secret.reset();
@@ -377,7 +377,7 @@ TEST_CASE("The bytes of a secret are wiped before its memory is released on dest
 }
 
 TEST_CASE("Copy assignment wipes the value it replaces before releasing it", "[secret]") {
-    Secret target(token);
+    Secret target(secret_value);
     const Secret source(other_token);
     WatchedRelease watch(target);
 
@@ -388,7 +388,7 @@ TEST_CASE("Copy assignment wipes the value it replaces before releasing it", "[s
 }
 
 TEST_CASE("Move assignment wipes the value it replaces before releasing it", "[secret]") {
-    Secret target(token);
+    Secret target(secret_value);
     Secret source(other_token);
     WatchedRelease watch(target);
 
@@ -399,12 +399,12 @@ TEST_CASE("Move assignment wipes the value it replaces before releasing it", "[s
 }
 
 TEST_CASE("Self assignment releases no unwiped copy of the value", "[secret]") {
-    Secret target(token);
+    Secret target(secret_value);
     const Secret& same = target;
     WatchedRelease watch(target);
 
     target = same;
-    CHECK(target.reveal() == token);
+    CHECK(target.reveal() == secret_value);
     // Keeping the buffer is fine; releasing it (as copy-and-swap does) must wipe it first.
     INFO("old buffer released: " << watch.released());
     CHECK(watch.bytes_not_wiped() == 0);
@@ -412,13 +412,13 @@ TEST_CASE("Self assignment releases no unwiped copy of the value", "[secret]") {
 
 TEST_CASE("A move hands the buffer over and leaves no copy behind", "[secret]") {
     SECTION("move construction") {
-        std::optional<Secret> source(std::in_place, token);
+        std::optional<Secret> source(std::in_place, secret_value);
         const char* const buffer = source->reveal().data();
         WatchedRelease watch(*source);
 
         std::optional<Secret> moved(std::in_place, std::move(*source));
         CHECK(moved->reveal().data() == buffer);
-        CHECK(moved->reveal() == token);
+        CHECK(moved->reveal() == secret_value);
         CHECK_FALSE(watch.released());
 
         source.reset();
@@ -429,13 +429,13 @@ TEST_CASE("A move hands the buffer over and leaves no copy behind", "[secret]") 
         CHECK(watch.bytes_not_wiped() == 0);
     }
     SECTION("move assignment") {
-        Secret source(token);
+        Secret source(secret_value);
         const char* const buffer = source.reveal().data();
         Secret target(other_token);
 
         target = std::move(source);
         CHECK(target.reveal().data() == buffer);
-        CHECK(target.reveal() == token);
+        CHECK(target.reveal() == secret_value);
     }
 }
 
@@ -457,7 +457,7 @@ struct Releases {
 // released meanwhile: the token is in static storage, other needles on the test's stack. The checks run after the
 // scan is disarmed.
 template <typename Action>
-Releases releases_while(Action action, std::array<std::string_view, 2> needles = {token, {}}) {
+Releases releases_while(Action action, std::array<std::string_view, 2> needles = {secret_value, {}}) {
     token_scan = TokenScan{};
     token_scan.needles = needles;
     try {
@@ -483,7 +483,7 @@ const void* volatile escaped_block = nullptr;
 // the whole of it stays there; a later string longer than the token leaves none of it, and what the scan then
 // finds is the library's own.
 std::string example_ending_in_a_long_string() {
-    return documents::kong_example_text_plus(R"(,"note":")" + std::string(token.size() + 8, 'n') + '"');
+    return documents::kong_example_text_plus(R"(,"note":")" + std::string(secret_value.size() + 8, 'n') + '"');
 }
 
 }  // namespace
@@ -495,7 +495,7 @@ TEST_CASE("The token scan sees a block released with the token still in it", "[s
         return;
     }
     const Releases seen = releases_while([] {
-        const std::string copy(token);  // longer than the small-string buffer: one block on the heap
+        const std::string copy(secret_value);  // longer than the small-string buffer: one block on the heap
         escaped_block = copy.data();
     });
     CHECK(seen.blocks >= 1);
@@ -511,7 +511,7 @@ TEST_CASE("Parsing releases no block that still holds the token", "[secret]") {
     // replaces; the response's Secret wipes its own when the response is destroyed, within the scan.
     const std::string ending_in_a_long_string = example_ending_in_a_long_string();
     const std::string repeating_the_token =
-        documents::kong_example_text_plus(R"(,"konnect_token":")" + std::string(token.size() + 8, 'k') + '"');
+        documents::kong_example_text_plus(R"(,"konnect_token":")" + std::string(secret_value.size() + 8, 'k') + '"');
     for (const std::string& text : {ending_in_a_long_string, repeating_the_token}) {
         INFO("text: " << text);
         const Releases seen = releases_while([&text] { static_cast<void>(Response::parse(text)); });
@@ -602,9 +602,9 @@ TEST_CASE("Rejecting a document whose other member holds the token releases no b
     const std::string id = "83f8380e-7798-4566-99e3-2edf2b57d289";
     std::string plain(documents::kong_example_text);
     REQUIRE(plain.find(id) != std::string::npos);
-    plain.replace(plain.find(id), id.size(), token);
+    plain.replace(plain.find(id), id.size(), secret_value);
     std::string with_unknown_member = example_ending_in_a_long_string();
-    with_unknown_member.replace(with_unknown_member.find(id), id.size(), token);
+    with_unknown_member.replace(with_unknown_member.find(id), id.size(), secret_value);
     for (const std::string& text : {plain, with_unknown_member}) {
         INFO("text: " << text);
         bool rejected = false;
@@ -629,7 +629,7 @@ TEST_CASE("Printing a response or rejecting a DOM releases no block holding eigh
     // it reads as its buffer grows, out of the library's reach.)
     std::array<char, 8> in_order{};
     std::array<char, 8> reversed{};
-    std::copy_n(token.begin(), in_order.size(), in_order.begin());
+    std::copy_n(secret_value.begin(), in_order.size(), in_order.begin());
     std::reverse_copy(in_order.begin(), in_order.end(), reversed.begin());
     const std::array<std::string_view, 2> runs{std::string_view(in_order.data(), in_order.size()),
                                                std::string_view(reversed.data(), reversed.size())};
@@ -690,20 +690,20 @@ TEST_CASE("Comparing secrets takes no branch on their bytes", "[secret]") {
     // Under valgrind's memcheck both secrets' bytes are undefined while they are compared: any branch on them is an
     // error that memcheck counts (and reports), and this test fails. The sizes stay defined: the time may depend on
     // them. Outside valgrind the test checks the results only.
-    const std::string same_value(token);
-    std::string first_byte_differs(token);
+    const std::string same_value(secret_value);
+    std::string first_byte_differs(secret_value);
     first_byte_differs.front() = 'K';
-    std::string last_byte_differs(token);
+    std::string last_byte_differs(secret_value);
     last_byte_differs.back() = 'V';
-    const std::string shorter(token.substr(0, 20));
+    const std::string shorter(secret_value.substr(0, 20));
     struct Case {
         std::string_view left;
         std::string_view right;
         bool equal;
     };
-    const std::vector<Case> cases{{token, same_value, true},         {token, first_byte_differs, false},
-                                  {token, last_byte_differs, false}, {token, other_token, false},
-                                  {token, shorter, false},           {shorter, token, false}};
+    const std::vector<Case> cases{{secret_value, same_value, true},         {secret_value, first_byte_differs, false},
+                                  {secret_value, last_byte_differs, false}, {secret_value, other_token, false},
+                                  {secret_value, shorter, false},           {shorter, secret_value, false}};
     for (const auto& example : cases) {
         INFO("comparing " << example.left.size() << " bytes with " << example.right.size() << " bytes, "
                           << (example.equal ? "equal" : "different"));
@@ -743,12 +743,12 @@ std::string run_of(std::string_view secret, std::string_view text) {
 // of the token, and returns the kinds of its problems.
 std::vector<konnect::ProblemKind> check_error_shows_no_token(const konnect::validation_error& error) {
     INFO("what(): " << support::printable(error.what()));
-    CHECK(run_of(token, error.what()).empty());
+    CHECK(run_of(secret_value, error.what()).empty());
     for (const auto& problem : error.problems()) {
         INFO("problem: " << support::printable(to_string(problem)));
-        CHECK(run_of(token, problem.pointer).empty());
-        CHECK(run_of(token, problem.message).empty());
-        CHECK(run_of(token, printed(problem)).empty());
+        CHECK(run_of(secret_value, problem.pointer).empty());
+        CHECK(run_of(secret_value, problem.message).empty());
+        CHECK(run_of(secret_value, printed(problem)).empty());
     }
     return support::problem_kinds(error.problems());
 }
@@ -757,7 +757,7 @@ std::vector<konnect::ProblemKind> check_error_shows_no_token(const konnect::vali
 std::string token_fully_escaped() {
     constexpr std::string_view digits = "0123456789abcdef";
     std::string escaped;
-    for (const char c : token) {
+    for (const char c : secret_value) {
         escaped += "\\u00";
         escaped += digits[static_cast<unsigned char>(c) >> 4U];
         escaped += digits[static_cast<unsigned char>(c) & 0x0FU];
@@ -773,8 +773,8 @@ TEST_CASE("No error text, problem or printed form shows eight bytes of the token
     // problem is provoked at least once, by parse(), by get<>() from a DOM where the text is JSON, and by encoding.
     using konnect::ProblemKind;
     const std::string body(documents::kong_example_text);
-    const std::string quoted = '"' + std::string(token) + '"';
-    const std::size_t token_end = body.find(token) + token.size();
+    const std::string quoted = '"' + std::string(secret_value) + '"';
+    const std::size_t token_end = body.find(secret_value) + secret_value.size();
     const std::string deep = std::string(200, '[') + std::string(200, ']');
     const auto with = [](std::string text, std::string_view from, std::string_view to) {
         REQUIRE(text.find(from) != std::string::npos);
@@ -791,7 +791,7 @@ TEST_CASE("No error text, problem or printed form shows eight bytes of the token
         ProblemKind kind;
     };
     const std::vector<Rejected> rejected{
-        {"the text cut inside the token", body.substr(0, body.find(token) + 30), ProblemKind::malformed_json},
+        {"the text cut inside the token", body.substr(0, body.find(secret_value) + 30), ProblemKind::malformed_json},
         {"the text cut right after the token", body.substr(0, token_end), ProblemKind::malformed_json},
         {"a raw control character right after the token", body.substr(0, token_end) + '\x01' + body.substr(token_end),
          ProblemKind::malformed_json},
@@ -801,20 +801,20 @@ TEST_CASE("No error text, problem or printed form shows eight bytes of the token
          ProblemKind::malformed_json},
         {"a NUL byte inside the token", body.substr(0, token_end - 10) + '\0' + body.substr(token_end - 10),
          ProblemKind::malformed_json},
-        {"the token unquoted", with(body, quoted, token), ProblemKind::malformed_json},
-        {"the token unquoted as the whole text", std::string(token), ProblemKind::malformed_json},
+        {"the token unquoted", with(body, quoted, secret_value), ProblemKind::malformed_json},
+        {"the token unquoted as the whole text", std::string(secret_value), ProblemKind::malformed_json},
         {"the token as a member name without a value", "{" + quoted + "}", ProblemKind::malformed_json},
         {"an unknown member named by the token nesting too deep", plus(body, "," + quoted + ":" + deep),
          ProblemKind::too_deep},
         {"an unknown member named with eight bytes of the token nesting too deep",
-         plus(body, R"(,"x-)" + std::string(token.substr(20, 8)) + R"(":)" + deep), ProblemKind::too_deep},
+         plus(body, R"(,"x-)" + std::string(secret_value.substr(20, 8)) + R"(":)" + deep), ProblemKind::too_deep},
         {"no id, and the token as the name",
-         with(with(body, R"("id":"83f8380e-7798-4566-99e3-2edf2b57d289",)", ""), "Development Token", token),
+         with(with(body, R"("id":"83f8380e-7798-4566-99e3-2edf2b57d289",)", ""), "Development Token", secret_value),
          ProblemKind::missing},
         {"no state, and an unknown member named by the token",
          plus(with(body, R"("state":"ACTIVE",)", ""), "," + quoted + ":" + quoted), ProblemKind::missing},
         {"a null name, and the token as an unknown state",
-         with(with(body, R"("Development Token")", "null"), "ACTIVE", token), ProblemKind::null_not_allowed},
+         with(with(body, R"("Development Token")", "null"), "ACTIVE", secret_value), ProblemKind::null_not_allowed},
         {"a null updated_at, and an unknown member holding the token",
          plus(with(body, R"("updated_at":"2023-01-01T00:00:00.000Z")", R"("updated_at":null)"), R"(,"copy":)" + quoted),
          ProblemKind::null_not_allowed},
@@ -822,14 +822,15 @@ TEST_CASE("No error text, problem or printed form shows eight bytes of the token
         {"the whole body as a string root", nlohmann::json(body).dump(), ProblemKind::wrong_type},
         {"the name an array holding the token", with(body, R"("Development Token")", "[" + quoted + "]"),
          ProblemKind::wrong_type},
-        {"the token as the id", with(body, "83f8380e-7798-4566-99e3-2edf2b57d289", token), ProblemKind::invalid_format},
-        {"the token as created_at", with(body, "2023-01-01T00:00:00.000Z", token), ProblemKind::invalid_format},
+        {"the token as the id", with(body, "83f8380e-7798-4566-99e3-2edf2b57d289", secret_value),
+         ProblemKind::invalid_format},
+        {"the token as created_at", with(body, "2023-01-01T00:00:00.000Z", secret_value), ProblemKind::invalid_format},
         {"twenty bytes of the token as user_id",
-         with(body, "84f8380e-7798-4566-99e3-2edf2b57d288", token.substr(10, 20)), ProblemKind::invalid_format},
-        {"eight bytes of the token as expires_at", with(body, "2024-01-01T00:00:00.000Z", token.substr(30, 8)),
+         with(body, "84f8380e-7798-4566-99e3-2edf2b57d288", secret_value.substr(10, 20)), ProblemKind::invalid_format},
+        {"eight bytes of the token as expires_at", with(body, "2024-01-01T00:00:00.000Z", secret_value.substr(30, 8)),
          ProblemKind::invalid_format},
-        {"the token after one more byte as revoked_by", plus(body, R"(,"revoked_by":"x)" + std::string(token) + '"'),
-         ProblemKind::invalid_format},
+        {"the token after one more byte as revoked_by",
+         plus(body, R"(,"revoked_by":"x)" + std::string(secret_value) + '"'), ProblemKind::invalid_format},
         {"the token escaped character by character as the id",
          with(body, "83f8380e-7798-4566-99e3-2edf2b57d289", token_fully_escaped()), ProblemKind::invalid_format}};
     for (const auto& example : rejected) {
@@ -854,12 +855,12 @@ TEST_CASE("No error text, problem or printed form shows eight bytes of the token
     };
     const std::vector<Unencodable> unencodable{
         {"the token under schema members' names",
-         {{"konnect_token", token}, {"name", token}, {"id", token}},
+         {{"konnect_token", secret_value}, {"name", secret_value}, {"id", secret_value}},
          ProblemKind::named_by_schema},
         {"a member named by the token nesting too deep",
-         {{std::string(token), nlohmann::json::parse(deep)}},
+         {{std::string(secret_value), nlohmann::json::parse(deep)}},
          ProblemKind::too_deep},
-        {"the token instead of an object", std::string(token), ProblemKind::wrong_type}};
+        {"the token instead of an object", std::string(secret_value), ProblemKind::wrong_type}};
     for (const auto& example : unencodable) {
         INFO("additional_properties: " << example.description);
         Response response = documents::kong_example().get<Response>();
@@ -870,19 +871,19 @@ TEST_CASE("No error text, problem or printed form shows eight bytes of the token
         const auto kinds = check_error_shows_no_token(*error);
         CHECK(std::find(kinds.begin(), kinds.end(), example.kind) != kinds.end());
         kinds_seen.insert(kinds.begin(), kinds.end());
-        CHECK(run_of(token, printed(response)).empty());
+        CHECK(run_of(secret_value, printed(response)).empty());
     }
 
     const std::vector<std::pair<std::string, std::string>> accepted{
-        {"the token as the name", with(body, "Development Token", token)},
+        {"the token as the name", with(body, "Development Token", secret_value)},
         {"eight bytes of the token inside the name",
-         with(body, "Development Token", "x" + std::string(token.substr(10, 8)) + "y")},
-        {"the token as an unknown state", with(body, "ACTIVE", token)},
+         with(body, "Development Token", "x" + std::string(secret_value.substr(10, 8)) + "y")},
+        {"the token as an unknown state", with(body, "ACTIVE", secret_value)},
         {"an unknown member named by the token and holding it", plus(body, "," + quoted + ":" + quoted)}};
     for (const auto& [description, text] : accepted) {
         INFO(description << "\ntext: " << text);
-        CHECK(run_of(token, printed(Response::parse(text))).empty());
-        CHECK(run_of(token, printed(nlohmann::json::parse(text).get<Response>())).empty());
+        CHECK(run_of(secret_value, printed(Response::parse(text))).empty());
+        CHECK(run_of(secret_value, printed(nlohmann::json::parse(text).get<Response>())).empty());
     }
 
     CHECK(kinds_seen == std::set<ProblemKind>{ProblemKind::malformed_json, ProblemKind::too_deep, ProblemKind::missing,

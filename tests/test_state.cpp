@@ -4,9 +4,16 @@
 
 #include <konnect/personal_access_token_create_response.hpp>
 
+#include <cstddef>
+#include <functional>
+#include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
 
 namespace {
 
@@ -246,4 +253,72 @@ TEST_CASE("An unknown state keeps its exact text through a round trip in ordered
         CHECK(encoded.at("state") == "PENDING_APPROVAL");
         CHECK(encoded.get<konnect::PersonalAccessTokenCreateResponse>().state == response.state);
     }
+}
+
+TEST_CASE("A map keyed by state counts each state text apart, unknown states included", "[state]") {
+    std::map<State, int> counts;
+    for (const std::string_view text : {"ACTIVE", "PENDING", "SUSPENDED", "ACTIVE"}) {
+        ++counts[State::from_string(text)];
+    }
+    REQUIRE(counts.size() == 3);
+    CHECK(counts[State::from_string("ACTIVE")] == 2);
+    CHECK(counts[State::from_string("PENDING")] == 1);
+    CHECK(counts[State::from_string("SUSPENDED")] == 1);
+}
+
+TEST_CASE("States order by value and then by text, in agreement with equality", "[state]") {
+    // Values in the enum's order (unknown, active, revoked, expired); unknown states among themselves by text.
+    const std::vector<State> ascending{State(),
+                                       State::from_string("PENDING"),
+                                       State::from_string("SUSPENDED"),
+                                       State::from_string("active"),
+                                       State::active,
+                                       State::revoked,
+                                       State::expired};
+    for (std::size_t i = 0; i < ascending.size(); ++i) {
+        for (std::size_t j = 0; j < ascending.size(); ++j) {
+            const State& a = ascending[i];
+            const State& b = ascending[j];
+            INFO("a: " << support::printed(a) << ", b: " << support::printed(b));
+            CHECK((a < b) == (i < j));
+            CHECK((a > b) == (i > j));
+            CHECK((a <= b) == (i <= j));
+            CHECK((a >= b) == (i >= j));
+            CHECK((a == b) == (i == j));
+        }
+    }
+    const std::set<State> distinct(ascending.begin(), ascending.end());
+    CHECK(distinct.size() == ascending.size());
+}
+
+TEST_CASE("A state compared with a state value compares the value alone, as it always has", "[state]") {
+    const State pending = State::from_string("PENDING");
+    CHECK_FALSE(pending < State::unknown);
+    CHECK_FALSE(State::unknown < pending);
+    CHECK(pending <= State::unknown);
+    CHECK(pending >= State::unknown);
+    CHECK(pending < State::active);
+    CHECK(State::active > pending);
+    CHECK(State::from_string("EXPIRED") > State::revoked);
+    CHECK(State::revoked <= State::from_string("REVOKED"));
+}
+
+TEST_CASE("Equal states hash equal, so unordered sets and maps keep each state text once", "[state]") {
+    const std::hash<State> hash;
+    CHECK(hash(State::from_string("ACTIVE")) == hash(State(State::active)));
+    CHECK(hash(State()) == hash(State::from_string("")));
+    CHECK(hash(State::from_string("PENDING")) == hash(State::from_string("PENDING")));
+
+    const std::unordered_set<State> set{State::from_string("ACTIVE"), State::active, State::from_string("PENDING"),
+                                        State::from_string("SUSPENDED"), State::from_string("PENDING")};
+    CHECK(set.size() == 3);
+    CHECK(set.count(State::from_string("SUSPENDED")) == 1);
+    CHECK(set.count(State::from_string("suspended")) == 0);
+
+    std::unordered_map<State, int> counts;
+    for (const std::string_view text : {"ACTIVE", "PENDING", "SUSPENDED", "ACTIVE"}) {
+        ++counts[State::from_string(text)];
+    }
+    CHECK(counts.size() == 3);
+    CHECK(counts[State::active] == 2);
 }

@@ -15,6 +15,9 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
 #include <vector>
 
 namespace {
@@ -702,4 +705,239 @@ TEST_CASE("A JSON value that is not a date-time string throws a validation_error
         CHECK_THROWS_AS(nlohmann::json("2023-01-01").get<konnect::Timestamp>(), nlohmann::json::exception);
         CHECK_THROWS_AS(nlohmann::json("2023-01-01").get<konnect::Timestamp>(), konnect::validation_error);
     }
+}
+
+TEST_CASE("Timestamp::parse gives the timestamp that from_string gives", "[timestamp]") {
+    for (const std::string_view text : {"2023-01-01T00:00:00.000Z", "1998-12-31T15:59:60.123-08:00",
+                                        "0000-01-01T00:00:00+23:59", "9999-12-31T23:59:59.999999999Z"}) {
+        INFO("input " << printable(text));
+        CHECK(konnect::Timestamp::parse(text) == must_parse(text));
+    }
+}
+
+TEST_CASE("Timestamp::parse and get say what is wrong with a text that is not a date-time and never quote it",
+          "[timestamp]") {
+    // The text is not quoted beside these reasons, so none repeats a value from it: each names the part at fault.
+    const InvalidText row = GENERATE(values<InvalidText>({
+        {"2023-01-01 00:00:00Z", "character 11 must be 'T' or 't' (YYYY-MM-DDTHH:MM:SS)"},
+        {"+2023-01-01T00:00:00Z", "character 1 must be a digit of the year (YYYY-MM-DDTHH:MM:SS)"},
+        {"12023-01-01T00:00:00Z", "character 5 must be '-' (YYYY-MM-DDTHH:MM:SS)"},
+        {"2023-1-01T00:00:00.000Z", "character 7 must be a digit of the month (YYYY-MM-DDTHH:MM:SS)"},
+        {"2023-01-1T00:00:00.000Z", "character 10 must be a digit of the day (YYYY-MM-DDTHH:MM:SS)"},
+        {"2023-01-01T0:00:00.000Z", "character 13 must be a digit of the hour (YYYY-MM-DDTHH:MM:SS)"},
+        {"2023-01-01T00:0:00.000Z", "character 16 must be a digit of the minute (YYYY-MM-DDTHH:MM:SS)"},
+        {"2023-01-01T00:00:0.000Z", "character 19 must be a digit of the second (YYYY-MM-DDTHH:MM:SS)"},
+        {"2023-01-01T00-00:00Z", "character 14 must be ':' (YYYY-MM-DDTHH:MM:SS)"},
+        {"2023-01-01T00:00Z", "character 17 must be ':' (YYYY-MM-DDTHH:MM:SS)"},
+        {"1963-06-11T0\xe0\xa7\xaa:00:00Z", "character 13 must be a digit of the hour (YYYY-MM-DDTHH:MM:SS)"},
+        {"", "a date-time has at least 20 characters (YYYY-MM-DDTHH:MM:SSZ), this has 0"},
+        {"2023-01-01", "a date-time has at least 20 characters (YYYY-MM-DDTHH:MM:SSZ), this has 10"},
+        {"2023-01-01T00:00:00", "the offset is missing: a date-time ends in Z or +HH:MM or -HH:MM"},
+        {"2023-01-01T00:00:00.000", "the offset is missing: a date-time ends in Z or +HH:MM or -HH:MM"},
+        {"2023-01-01T12:00:00.Z", "a '.' after the seconds must be followed by digits"},
+        {"2023-01-01T00:00:00,5Z", "after the seconds (and a fraction) must come Z or an offset +HH:MM or -HH:MM"},
+        {"2023-01-01T00:00:00UTC", "after the seconds (and a fraction) must come Z or an offset +HH:MM or -HH:MM"},
+        {"2023-01-01T12:00:00.1.2Z", "after the seconds (and a fraction) must come Z or an offset +HH:MM or -HH:MM"},
+        {"2023-01-01T00:00:00+0100", "an offset must be +HH:MM or -HH:MM"},
+        {"2023-01-01T00:00:00+01", "an offset must be +HH:MM or -HH:MM"},
+        {"2023-01-01T00:00:00-1:00", "an offset must be +HH:MM or -HH:MM"},
+        {"1990-12-31T15:59:59+24:00", "an offset's hours must be 00 to 23"},
+        {"1990-12-31T10:00:00-10:60", "an offset's minutes must be 00 to 59"},
+        {"2023-01-01T00:00:00ZZ", "nothing may follow the offset"},
+        {"2023-01-01T00:00:00+01:00:00", "nothing may follow the offset"},
+        {"2023-01-01T00:00:00.000Z\r\n", "nothing may follow the offset"},
+        {"2023-13-01T00:00:00Z", "the month must be 01 to 12"},
+        {"2023-00-01T00:00:00Z", "the month must be 01 to 12"},
+        {"2023-02-29T00:00:00Z", "the day must be 01 to the last day of its month"},
+        {"2023-04-31T00:00:00Z", "the day must be 01 to the last day of its month"},
+        {"2023-01-00T00:00:00Z", "the day must be 01 to the last day of its month"},
+        {"2023-01-01T24:00:00Z", "the hour must be 00 to 23"},
+        {"2023-01-01T00:60:00Z", "the minute must be 00 to 59"},
+        {"2023-01-01T00:00:61Z", "the second must be 00 to 59, or 60 in a leap second"},
+        {"1998-12-31T23:58:60Z", "second 60, a leap second, comes only at 23:59:60 UTC"},
+        {"1998-12-31T23:59:60+01:00", "second 60, a leap second, comes only at 23:59:60 UTC"},
+    }));
+    INFO("input " << printable(row.text));
+    const konnect::Problem problem =
+        support::only_problem_thrown_by([&row] { static_cast<void>(konnect::Timestamp::parse(row.text)); });
+    CHECK(problem.pointer.empty());
+    CHECK(problem.kind == konnect::ProblemKind::invalid_format);
+    CHECK(problem.message ==
+          "expected an RFC 3339 date-time string (like 2023-01-01T00:00:00.000Z), found a string of " +
+              std::to_string(row.text.size()) + " bytes (not quoted): " + std::string(row.why));
+    const auto reading = support::reading_error<konnect::Timestamp>(nlohmann::json(std::string(row.text)));
+    REQUIRE(reading.has_value());
+    CHECK(reading->problems() == std::vector<konnect::Problem>{problem});
+}
+
+TEST_CASE("Equal timestamps hash equal, so unordered sets and maps keep each value once", "[timestamp]") {
+    const std::hash<konnect::Timestamp> hash;
+    CHECK(hash(must_parse("2023-01-01T00:00:00Z")) == hash(must_parse("2023-01-01t00:00:00.000000z")));
+    CHECK(hash(must_parse("2023-01-01T00:00:00-00:00")) == hash(must_parse("2023-01-01T00:00:00+00:00")));
+
+    // One instant written at two offsets, a leap second and the second it follows: four values, each kept once.
+    const std::unordered_set<konnect::Timestamp> set{
+        must_parse("2023-01-01T00:00:00Z"), must_parse("2023-01-01T01:00:00+01:00"),
+        must_parse("2023-01-01T00:00:00.000Z"), must_parse("1998-12-31T23:59:60Z"), must_parse("1998-12-31T23:59:59Z")};
+    CHECK(set.size() == 4);
+    CHECK(set.count(must_parse("2023-01-01T01:00:00.000+01:00")) == 1);
+    CHECK(set.count(must_parse("2023-01-01T00:00:00.001Z")) == 0);
+
+    std::unordered_map<konnect::Timestamp, std::string> names;
+    names[must_parse("2024-01-01T00:00:00.000Z")] = "Kong's expiry";
+    CHECK(names.at(must_parse("2024-01-01T00:00:00Z")) == "Kong's expiry");
+}
+
+// ------------------------------------------------------------------------------------------------
+// Comparing with system_clock time points
+// ------------------------------------------------------------------------------------------------
+
+namespace {
+
+// `a` compares with the time point `b` as `expected` says: -1 before, 0 the same instant, 1 after; in both orders.
+template <typename Duration>
+void check_instant_order(const konnect::Timestamp& a, const std::chrono::time_point<Clock, Duration>& b, int expected) {
+    INFO("timestamp " << a.to_string() << ", time point of " << b.time_since_epoch().count() << " ticks of "
+                      << Duration::period::num << "/" << Duration::period::den << " s; expected "
+                      << (expected < 0   ? "before"
+                          : expected > 0 ? "after"
+                                         : "the same instant"));
+    CHECK((a < b) == (expected < 0));
+    CHECK((a <= b) == (expected <= 0));
+    CHECK((a > b) == (expected > 0));
+    CHECK((a >= b) == (expected >= 0));
+    CHECK((b > a) == (expected < 0));
+    CHECK((b >= a) == (expected <= 0));
+    CHECK((b < a) == (expected > 0));
+    CHECK((b <= a) == (expected >= 0));
+}
+
+template <typename Duration>
+using SystemTime = std::chrono::time_point<Clock, Duration>;
+
+// Whether `a == b` compiles: it must not for a Timestamp and a time point.
+template <typename A, typename B, typename = void>
+constexpr bool equality_compiles = false;
+template <typename A, typename B>
+constexpr bool equality_compiles<A, B, std::void_t<decltype(std::declval<const A&>() == std::declval<const B&>())>> =
+    true;
+
+}  // namespace
+
+static_assert(!equality_compiles<konnect::Timestamp, Clock::time_point> &&
+                  !equality_compiles<Clock::time_point, konnect::Timestamp>,
+              "a Timestamp's == also compares the offset, which a time point has not: there is no == between them");
+static_assert(noexcept(std::declval<const konnect::Timestamp&>() <
+                       std::declval<const Clock::time_point&>()) && noexcept(std::declval<const Clock::time_point&>() >=
+                                                                             std::declval<const konnect::Timestamp&>()),
+              "comparing with a time point never throws");
+
+TEST_CASE("A timestamp compares with the system clock's now by instant", "[timestamp]") {
+    const konnect::Timestamp kong_expiry = must_parse("2024-01-01T00:00:00.000Z");
+    CHECK(kong_expiry < Clock::now());
+    CHECK(must_parse("9999-12-31T23:59:59Z") > Clock::now());
+    CHECK(must_parse("0000-01-01T00:00:00Z") < Clock::now());
+    const std::optional<konnect::Timestamp> expires_at = kong_expiry;
+    CHECK(*expires_at < std::chrono::system_clock::now());
+}
+
+TEST_CASE("A timestamp compares by instant with time points of any duration, whatever its offset", "[timestamp]") {
+    using std::chrono::duration;
+    // 2023-01-01T00:00:00Z is 1672531200 s after the epoch; each timestamp below is written at two offsets.
+    for (const std::string_view offset : {"Z", "+05:30"}) {
+        const bool utc = offset == "Z";
+        const konnect::Timestamp new_year = must_parse(utc ? "2023-01-01T00:00:00Z" : "2023-01-01T05:30:00+05:30");
+        const konnect::Timestamp and_a_nanosecond =
+            must_parse(utc ? "2023-01-01T00:00:00.000000001Z" : "2023-01-01T05:30:00.000000001+05:30");
+        INFO("offset " << offset);
+        check_instant_order(new_year, SystemTime<std::chrono::nanoseconds>(std::chrono::seconds(1672531200)), 0);
+        check_instant_order(new_year, SystemTime<std::chrono::seconds>(std::chrono::seconds(1672531200)), 0);
+        check_instant_order(new_year, SystemTime<std::chrono::minutes>(std::chrono::minutes(27875520)), 0);
+        check_instant_order(new_year, SystemTime<std::chrono::hours>(std::chrono::hours(464592)), 0);
+        check_instant_order(new_year, SystemTime<duration<double>>(duration<double>(1672531200.0)), 0);
+        check_instant_order(new_year, SystemTime<std::chrono::seconds>(std::chrono::seconds(1672531201)), -1);
+        check_instant_order(new_year, SystemTime<std::chrono::seconds>(std::chrono::seconds(1672531199)), 1);
+        check_instant_order(and_a_nanosecond, SystemTime<std::chrono::seconds>(std::chrono::seconds(1672531200)), 1);
+        check_instant_order(and_a_nanosecond, SystemTime<std::chrono::microseconds>(std::chrono::seconds(1672531200)),
+                            1);
+        check_instant_order(and_a_nanosecond,
+                            SystemTime<std::chrono::nanoseconds>(std::chrono::nanoseconds(1672531200000000001)), 0);
+        // Ticks of a third of a second, counted in 32 bits, and unsigned ticks.
+        using thirds = duration<std::int32_t, std::ratio<1, 3>>;
+        check_instant_order(new_year, SystemTime<thirds>(thirds(0)), 1);
+        using unsigned_seconds = duration<std::uint64_t>;
+        check_instant_order(new_year, SystemTime<unsigned_seconds>(unsigned_seconds(1672531200)), 0);
+        check_instant_order(new_year, SystemTime<unsigned_seconds>(unsigned_seconds::max()), -1);
+    }
+    // Ticks finer than a nanosecond (64-bit picoseconds reach about 106 days from the epoch).
+    using picoseconds = duration<std::int64_t, std::pico>;
+    const konnect::Timestamp second_and_a_nanosecond = must_parse("1970-01-01T00:00:01.000000001Z");
+    check_instant_order(second_and_a_nanosecond, SystemTime<picoseconds>(picoseconds(1'000'000'001'000)), 0);
+    check_instant_order(second_and_a_nanosecond, SystemTime<picoseconds>(picoseconds(1'000'000'001'001)), -1);
+    check_instant_order(second_and_a_nanosecond, SystemTime<picoseconds>(picoseconds(1'000'000'000'999)), 1);
+    check_instant_order(must_parse("1969-12-31T23:59:59.999999999Z"), SystemTime<picoseconds>(picoseconds(-1)), -1);
+    check_instant_order(must_parse("1969-12-31T23:59:59.999999999Z"), SystemTime<picoseconds>(picoseconds(-1'001)), 1);
+    using attoseconds = duration<std::int64_t, std::atto>;
+    check_instant_order(must_parse("1970-01-01T00:00:00.000000001Z"), SystemTime<attoseconds>(attoseconds(1)), 1);
+    check_instant_order(konnect::Timestamp(), SystemTime<attoseconds>(attoseconds(1)), -1);
+    // Ticks of a third of a second.
+    const konnect::Timestamp third = must_parse("1970-01-01T00:00:00.333333333Z");
+    using thirds = duration<std::int64_t, std::ratio<1, 3>>;
+    check_instant_order(third, SystemTime<thirds>(thirds(1)), -1);
+    check_instant_order(must_parse("1970-01-01T00:00:00.333333334Z"), SystemTime<thirds>(thirds(1)), 1);
+    check_instant_order(must_parse("1969-12-31T23:59:59.666666666Z"), SystemTime<thirds>(thirds(-1)), -1);
+    check_instant_order(must_parse("1969-12-31T23:59:59.666666667Z"), SystemTime<thirds>(thirds(-1)), 1);
+}
+
+TEST_CASE("Every timestamp compares with every system_clock time point without throwing", "[timestamp]") {
+    // The first and last instants a timestamp can hold lie far outside the range of the clock's own duration.
+    const konnect::Timestamp first = must_parse("0000-01-01T00:00:00+23:59");
+    const konnect::Timestamp first_in_utc = must_parse("0000-01-01T00:00:00Z");
+    const konnect::Timestamp last = must_parse("9999-12-31T23:59:59.999999999-23:59");
+    const konnect::Timestamp last_leap_second = must_parse("9999-12-31T23:59:60.999999999Z");
+    for (const konnect::Timestamp& early : {first, first_in_utc}) {
+        check_instant_order(early, Clock::time_point::min(), -1);
+        check_instant_order(early, Clock::time_point::max(), -1);
+        check_instant_order(early, Clock::now(), -1);
+    }
+    for (const konnect::Timestamp& late : {last, last_leap_second, must_parse("9999-12-31T23:59:59Z")}) {
+        check_instant_order(late, Clock::time_point::min(), 1);
+        check_instant_order(late, Clock::time_point::max(), 1);
+    }
+    // Seconds since the epoch reach years 0000 and 9999 exactly.
+    using Seconds = SystemTime<std::chrono::seconds>;
+    check_instant_order(first_in_utc, Seconds(std::chrono::seconds(-62167219200)), 0);
+    check_instant_order(first_in_utc, Seconds(std::chrono::seconds(-62167219201)), 1);
+    check_instant_order(first, Seconds(std::chrono::seconds(-62167219200 - 1439 * 60)), 0);
+    check_instant_order(must_parse("9999-12-31T23:59:59Z"), Seconds(std::chrono::seconds(253402300799)), 0);
+    check_instant_order(last_leap_second, Seconds(std::chrono::seconds(253402300799)), 1);
+    check_instant_order(last_leap_second, Seconds(std::chrono::seconds(253402300800)), -1);
+    check_instant_order(last, Seconds(std::chrono::seconds(253402300799 + 1439 * 60)), 1);
+    check_instant_order(last, Seconds(std::chrono::seconds::max()), -1);
+    check_instant_order(first, Seconds(std::chrono::seconds::min()), 1);
+    using Hours = SystemTime<std::chrono::hours>;
+    check_instant_order(last, Hours(std::chrono::hours::max()), -1);
+    check_instant_order(first, Hours(std::chrono::hours::min()), 1);
+    using Doubles = SystemTime<std::chrono::duration<double>>;
+    check_instant_order(last, Doubles(std::chrono::duration<double>(1e300)), -1);
+    check_instant_order(first, Doubles(std::chrono::duration<double>(-1e300)), 1);
+}
+
+TEST_CASE("A leap second compares after the last tick of the second before it and before the next midnight",
+          "[timestamp]") {
+    const Clock::time_point midnight = time_point_of(915148800);  // 1999-01-01T00:00:00Z
+    for (const std::string_view text : within_the_leap_second_ending_1998) {
+        const konnect::Timestamp leap = must_parse(text);
+        INFO("input " << printable(text));
+        check_instant_order(leap, midnight - Clock::duration(1), 1);
+        check_instant_order(leap, midnight, -1);
+        check_instant_order(leap, SystemTime<std::chrono::seconds>(std::chrono::seconds(915148799)), 1);
+        check_instant_order(leap, SystemTime<std::chrono::seconds>(std::chrono::seconds(915148800)), -1);
+        check_instant_order(leap, SystemTime<std::chrono::nanoseconds>(std::chrono::nanoseconds(915148799999999999)),
+                            1);
+        // to_time_point() maps it to the last tick before midnight, which it follows.
+        check_instant_order(leap, leap.to_time_point(), 1);
+    }
+    check_instant_order(must_parse("1998-12-31T23:59:59.999999999Z"), midnight - Clock::duration(1),
+                        clock_is_64_bit_nanoseconds ? 0 : 1);
 }

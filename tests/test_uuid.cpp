@@ -321,3 +321,42 @@ TEST_CASE("A JSON value that is not a UUID string throws a validation_error with
         CHECK_THROWS_AS(nlohmann::json("2eb8aa08").get<konnect::Uuid>(), konnect::validation_error);
     }
 }
+
+TEST_CASE("Uuid::parse gives the UUID that from_string gives", "[uuid]") {
+    for (const std::string_view text : {"2eb8aa08-aa98-11ea-b4aa-73b441d16380", "2EB8AA08-AA98-11EA-B4AA-73B441D16380",
+                                        "00000000-0000-0000-0000-000000000000"}) {
+        INFO("input " << printable(text));
+        CHECK(konnect::Uuid::parse(text) == parse_or_nil(text));
+    }
+}
+
+TEST_CASE("Uuid::parse and get say by position what is wrong with a text that is not a UUID and never quote it",
+          "[uuid]") {
+    struct Row {
+        std::string_view text;
+        std::string_view reason;
+    };
+    const Row row = GENERATE(values<Row>({
+        {"2eb8aa08-aa98-11ea-b4aa-73b441d1638", "a UUID has 36 characters, this has 35"},
+        {"2eb8aa08-aa98-11ea-b4aa-73b441d163800", "a UUID has 36 characters, this has 37"},
+        {"", "a UUID has 36 characters, this has 0"},
+        {"{2eb8aa08-aa98-11ea-b4aa-73b441d16380}", "a UUID has 36 characters, this has 38"},
+        {"2eb8aa08aa98-11ea-b4aa-73b441d16380a", "character 9 must be '-'"},
+        {"2eb8aa08-aa98-11ea-b4aa_73b441d16380", "character 24 must be '-'"},
+        {"g2b8aa08-aa98-11ea-b4aa-73b441d16380", "character 1 must be a hexadecimal digit"},
+        {"2eb8aa08-aa98-11ea-b4aa-73b441d1638G", "character 36 must be a hexadecimal digit"},
+        {"2eb8aa0-8aa98-11ea-b4aa-73b441d16380", "character 8 must be a hexadecimal digit"},
+        {"2eb8aa08-aa98-11ea-b4aa-73b441d163\xc3\xa9", "character 35 must be a hexadecimal digit"},
+        {std::string_view("2eb8aa08-aa98-11ea-b4aa-73b441d1638\0", 36), "character 36 must be a hexadecimal digit"},
+    }));
+    INFO("input " << printable(row.text));
+    const konnect::Problem problem =
+        support::only_problem_thrown_by([&row] { static_cast<void>(konnect::Uuid::parse(row.text)); });
+    CHECK(problem.pointer.empty());
+    CHECK(problem.kind == konnect::ProblemKind::invalid_format);
+    CHECK(problem.message == "expected a UUID string (8-4-4-4-12 hexadecimal digits), found a string of " +
+                                 std::to_string(row.text.size()) + " bytes (not quoted): " + std::string(row.reason));
+    const auto reading = support::reading_error<konnect::Uuid>(nlohmann::json(std::string(row.text)));
+    REQUIRE(reading.has_value());
+    CHECK(reading->problems() == std::vector<konnect::Problem>{problem});
+}

@@ -191,6 +191,74 @@ TEST_CASE("A string that is not a UUID or not a date-time is rejected as invalid
     }
 }
 
+TEST_CASE("A UUID or date-time member that does not read says why after the string it quotes", "[validation]") {
+    struct Row {
+        std::string member;
+        std::string value;
+        std::string message;
+    };
+    const std::string date_time = "expected an RFC 3339 date-time string (like 2023-01-01T00:00:00.000Z), found ";
+    const std::string nullable_date_time =
+        "expected an RFC 3339 date-time string (like 2023-01-01T00:00:00.000Z) or null, found ";
+    const std::string uuid = "expected a UUID string (8-4-4-4-12 hexadecimal digits), found ";
+    const std::vector<Row> rows{
+        {"created_at", "2023-02-30T00:00:00Z",
+         date_time + R"(the string "2023-02-30T00:00:00Z": February 2023 has no day 30)"},
+        {"created_at", "2024-04-31T00:00:00Z",
+         date_time + R"(the string "2024-04-31T00:00:00Z": April 2024 has no day 31)"},
+        {"updated_at", "1900-02-29T00:00:00Z",
+         date_time + R"(the string "1900-02-29T00:00:00Z": February 1900 has no day 29)"},
+        {"created_at", "2023-01-00T00:00:00Z",
+         date_time + R"(the string "2023-01-00T00:00:00Z": January 2023 has no day 00)"},
+        {"created_at", "2023-13-01T00:00:00Z",
+         date_time + R"(the string "2023-13-01T00:00:00Z": there is no month 13)"},
+        {"created_at", "2023-01-01T24:00:00Z", date_time + R"(the string "2023-01-01T24:00:00Z": there is no hour 24)"},
+        {"created_at", "2023-01-01T00:60:00Z",
+         date_time + R"(the string "2023-01-01T00:60:00Z": there is no minute 60)"},
+        {"created_at", "2023-01-01T00:00:61Z",
+         date_time + R"(the string "2023-01-01T00:00:61Z": there is no second 61)"},
+        {"expires_at", "1998-12-31T23:59:60+01:00",
+         nullable_date_time + R"(the string "1998-12-31T23:59:60+01:00": second 60, a leap second, comes only at )"
+                              R"(23:59:60 UTC, and this is 22:59:60 UTC)"},
+        {"created_at", "2023-01-01T00:00:00+01",
+         date_time + R"(the string "2023-01-01T00:00:00+01": an offset must be +HH:MM or -HH:MM)"},
+        {"created_at", "2023-01-01 00:00:00Z",
+         date_time + R"(the string "2023-01-01 00:00:00Z": character 11 must be 'T' or 't' (YYYY-MM-DDTHH:MM:SS))"},
+        {"id", "83f8380e-7798-4566-99e3-2edf2b57d28",
+         uuid + R"(the string "83f8380e-7798-4566-99e3-2edf2b57d28": a UUID has 36 characters, this has 35)"},
+        {"revoked_by", "83f8380e-7798-4566-99e3-2edf2b57d28x",
+         "expected a UUID string (8-4-4-4-12 hexadecimal digits) or null, found the string "
+         R"("83f8380e-7798-4566-99e3-2edf2b57d28x": character 36 must be a hexadecimal digit)"},
+        // Not quoted: longer than 64 bytes, so the reason names no value from it either.
+        {"created_at", "2023-02-30T00:00:00." + std::string(50, '0') + "Z",
+         date_time + "a string of 71 bytes (not quoted): the day must be 01 to the last day of its month"}};
+    for (const Row& row : rows) {
+        const nlohmann::json document = documents::with_member(row.member, row.value);
+        INFO("member: " << row.member << "\nvalue: " << row.value);
+        const auto problems = konnect::validate(document);
+        INFO("problems:\n" << problems_text(problems));
+        REQUIRE(problems.size() == 1);
+        CHECK(problems[0].pointer == "/" + row.member);
+        CHECK(problems[0].kind == ProblemKind::invalid_format);
+        CHECK(problems[0].message == row.message);
+        CHECK(support::reading_error<Response>(document)->problems() == problems);
+    }
+}
+
+TEST_CASE("The reason a date-time holding a run of the token does not read names no value from it", "[validation]") {
+    // The token's first bytes where the seconds go: the string is not quoted, and the reason says only which
+    // character is wrong, not what it is.
+    const std::string kong_token(documents::kong_example_token);
+    const std::string value = "2023-01-01T00:00:" + kong_token.substr(0, 12);
+    const auto problems = konnect::validate(documents::with_member("created_at", value));
+    INFO("problems:\n" << problems_text(problems));
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].message ==
+          "expected an RFC 3339 date-time string (like 2023-01-01T00:00:00.000Z), found a string of 29 bytes (not "
+          "quoted): character 18 must be a digit of the second (YYYY-MM-DDTHH:MM:SS)");
+    support::check_no_token_fragment_in(problems);
+}
+
 TEST_CASE("A document with several faults lists every problem in schema order", "[validation]") {
     SECTION("four faults whose keys sort differently from the schema") {
         nlohmann::json document = documents::without_member("id");

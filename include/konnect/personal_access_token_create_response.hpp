@@ -7,11 +7,12 @@
 // Reading order:
 //   1. Limits and problems      max_nesting_depth, Problem, validation_error
 //   2. Uuid                     16 bytes, parsed from exactly the 8-4-4-4-12 form
-//   3. Timestamp                an RFC 3339 date-time: an instant plus the offset it was written with
+//   3. Timestamp                an RFC 3339 date-time: an instant plus the offset it was written with, and how
+//                               it compares with system_clock
 //   4. State                    an open enum: three named states and any state Kong adds later
 //   5. Secret                   the token: explicit to reach, redacted when printed, wiped when released
 //   6. The response             PersonalAccessTokenCreateResponse and its member table
-//   7. JSON                     to_json / from_json / validate, all driven by the member table
+//   7. JSON                     to_json / from_json / validate / redacted_json, all driven by the member table
 //   8. Text                     PersonalAccessTokenCreateResponse::parse
 //   9. Printing                 operator<< for every type
 //
@@ -26,6 +27,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <initializer_list>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <ostream>
@@ -134,11 +137,80 @@ class validation_error : public nlohmann::json::exception {
 // ================================================================================================
 
 namespace detail {
+// A number in decimal, with at least `width` digits, kept in place for the message it goes into.
+class Number {
+  public:
+    constexpr explicit Number(std::uint64_t value, std::size_t width = 1) noexcept {
+        do {
+            digits_[--start_] = static_cast<char>('0' + value % 10);
+            value /= 10;
+        } while ((value != 0 || digits_.size() - start_ < width) && start_ > 0);
+    }
+    constexpr operator std::string_view() const noexcept {  // NOLINT(google-explicit-constructor): a message part
+        return {digits_.data() + start_, digits_.size() - start_};
+    }
+
+  private:
+    std::array<char, 20> digits_{};
+    std::size_t start_ = 20;
+};
+
+// `pattern` with each `%` replaced by the next of `values`: how the reasons put values into words.
+KONNECT_MODELS_COLD inline std::string fill(std::string_view pattern, std::initializer_list<std::string_view> values) {
+    std::string text;
+    const auto* value = values.begin();
+    for (const char c : pattern) {
+        if (c == '%' && value != values.end()) {
+            text += *value++;
+        } else {
+            text += c;
+        }
+    }
+    return text;
+}
+
 constexpr int hex_digit_value(char c) noexcept {
     if (c >= '0' && c <= '9') return c - '0';
     if (c >= 'a' && c <= 'f') return c - 'a' + 10;
     if (c >= 'A' && c <= 'F') return c - 'A' + 10;
     return -1;
+}
+
+// What is wrong with a text that is not a UUID: the first fault from the left.
+enum class UuidFault : std::uint8_t { none, length, dash, hex_digit };
+
+// Reads the 8-4-4-4-12 form into `bytes`; on a fault, `position` is the byte where it lies.
+constexpr UuidFault read_uuid(std::string_view text, std::array<std::uint8_t, 16>& bytes,
+                              std::size_t& position) noexcept {
+    constexpr std::size_t text_size = 36;
+    position = 0;
+    if (text.size() != text_size) return UuidFault::length;
+    for (auto& byte : bytes) {
+        if (position == 8 || position == 13 || position == 18 || position == 23) {
+            if (text[position] != '-') return UuidFault::dash;
+            ++position;
+        }
+        const int high = hex_digit_value(text[position]);
+        if (high < 0) return UuidFault::hex_digit;
+        const int low = hex_digit_value(text[++position]);
+        if (low < 0) return UuidFault::hex_digit;
+        ++position;
+        byte = static_cast<std::uint8_t>(high * 16 + low);
+    }
+    return UuidFault::none;
+}
+
+// Why a text is not a UUID (empty when it is one), by position: it never repeats the text.
+KONNECT_MODELS_COLD inline std::string uuid_reason(std::string_view text, bool /*quoted*/) {
+    // By UuidFault, in its order.
+    static constexpr std::array<std::string_view, 4> reasons{"", "a UUID has 36 characters, this has %",
+                                                             "character % must be '-'",
+                                                             "character % must be a hexadecimal digit"};
+    std::array<std::uint8_t, 16> bytes{};
+    std::size_t position = 0;
+    const UuidFault fault = read_uuid(text, bytes, position);
+    return fill(reasons[static_cast<std::size_t>(fault)],
+                {Number(fault == UuidFault::length ? text.size() : position + 1)});
 }
 }  // namespace detail
 
@@ -155,23 +227,16 @@ class Uuid {
     /// Exactly `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx` in ASCII hex digits of either case; nothing
     /// else (no braces, `urn:uuid:`, whitespace, or dashes elsewhere).
     [[nodiscard]] static constexpr std::optional<Uuid> from_string(std::string_view text) noexcept {
-        constexpr std::size_t text_size = 36;
-        if (text.size() != text_size) return std::nullopt;
         bytes_type bytes{};
         std::size_t position = 0;
-        for (auto& byte : bytes) {
-            if (position == 8 || position == 13 || position == 18 || position == 23) {
-                if (text[position] != '-') return std::nullopt;
-                ++position;
-            }
-            const int high = detail::hex_digit_value(text[position]);
-            const int low = detail::hex_digit_value(text[position + 1]);
-            if (high < 0 || low < 0) return std::nullopt;
-            byte = static_cast<std::uint8_t>(high * 16 + low);
-            position += 2;
-        }
+        if (detail::read_uuid(text, bytes, position) != detail::UuidFault::none) return std::nullopt;
         return Uuid(bytes);
     }
+
+    /// The same form as from_string, or validation_error 701 with one invalid_format problem whose message says
+    /// what is wrong by position ("a UUID has 36 characters, this has 35", "character 9 must be '-'"), as
+    /// `nlohmann::json(text).get<Uuid>()` does. The message never quotes the text.
+    [[nodiscard]] static Uuid parse(std::string_view text);
 
     [[nodiscard]] constexpr const bytes_type& bytes() const noexcept { return bytes_; }
 
@@ -266,15 +331,50 @@ constexpr std::int64_t last_local_second = days_from_civil(10000, 1, 1) * second
 
 constexpr bool is_ascii_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 
-// Reads `count` ASCII digits at `position`; the caller has checked they are in range.
-constexpr bool read_digits(std::string_view text, std::size_t position, std::size_t count, int& value) noexcept {
-    value = 0;
+// The number that `count` ASCII digits at `position` write; the caller has checked they are digits.
+constexpr int digits_value(std::string_view text, std::size_t position, std::size_t count) noexcept {
+    int value = 0;
     for (std::size_t i = position; i < position + count; ++i) {
-        if (!is_ascii_digit(text[i])) return false;
         value = value * 10 + (text[i] - '0');
     }
-    return true;
+    return value;
 }
+
+// What is wrong with a text that is not a date-time: the first fault, in the order of the checks.
+enum class DateTimeFault : std::uint8_t {
+    none,
+    layout,          // a character of YYYY-MM-DDTHH:MM:SS is not what goes there
+    too_short,       // the text ends within YYYY-MM-DDTHH:MM:SS
+    fraction,        // a dot without digits
+    offset_missing,  // the text ends after the seconds
+    not_offset,      // neither Z nor a sign where the offset starts
+    offset_form,     // a sign not followed by HH:MM
+    offset_hours,    // offset hours past 23
+    offset_minutes,  // offset minutes past 59
+    after_offset,    // more text after the offset
+    month,
+    day,
+    hour,
+    minute,
+    second,
+    leap_second,  // second 60 at a time that is not 23:59 in UTC
+};
+
+// A date-time's fields as written, and where its fault lies (layout) or its offset starts (the others).
+struct DateTimeFields {
+    int year = 0;
+    int month = 0;
+    int day = 0;
+    int hour = 0;
+    int minute = 0;
+    int second = 0;
+    std::uint32_t nanoseconds = 0;
+    int offset_minutes = 0;  // east of UTC
+    std::size_t position = 0;
+};
+
+// The form before the fraction: `0` stands for an ASCII digit, `T` for T or t.
+inline constexpr std::string_view date_time_layout = "0000-00-00T00:00:00";
 
 // Reads the `.fraction` that may follow the seconds at `position` and moves `position` past it:
 // nanoseconds kept, digits beyond them truncated. False for a dot without digits.
@@ -289,19 +389,67 @@ constexpr bool read_fraction(std::string_view text, std::size_t& position, std::
     return position != first_digit;
 }
 
-// Reads the `Z` or `±HH:MM` that must end the text at `position`, as minutes east of UTC.
-constexpr bool read_offset(std::string_view text, std::size_t position, int& offset_minutes) noexcept {
+// Reads the `Z` or `+HH:MM` / `-HH:MM` that must end the text at `position`, as minutes east of UTC.
+constexpr DateTimeFault read_offset(std::string_view text, std::size_t position, int& offset_minutes) noexcept {
     offset_minutes = 0;
-    if (position + 1 == text.size() && (text[position] == 'Z' || text[position] == 'z')) return true;
-    if (position + 6 != text.size() || (text[position] != '+' && text[position] != '-')) return false;
-    int hours = 0;
-    int minutes = 0;
-    if (!read_digits(text, position + 1, 2, hours) || text[position + 3] != ':' ||
-        !read_digits(text, position + 4, 2, minutes) || hours > 23 || minutes > 59) {
-        return false;
+    if (position == text.size()) return DateTimeFault::offset_missing;
+    const char start = text[position];
+    if (start == 'Z' || start == 'z') {
+        return position + 1 == text.size() ? DateTimeFault::none : DateTimeFault::after_offset;
     }
-    offset_minutes = (text[position] == '-' ? -1 : 1) * (hours * 60 + minutes);
-    return true;
+    if (start != '+' && start != '-') return DateTimeFault::not_offset;
+    const bool form = text.size() - position >= 6 && is_ascii_digit(text[position + 1]) &&
+                      is_ascii_digit(text[position + 2]) && text[position + 3] == ':' &&
+                      is_ascii_digit(text[position + 4]) && is_ascii_digit(text[position + 5]);
+    if (!form) return DateTimeFault::offset_form;
+    const int hours = digits_value(text, position + 1, 2);
+    const int minutes = digits_value(text, position + 4, 2);
+    if (hours > 23) return DateTimeFault::offset_hours;
+    if (minutes > 59) return DateTimeFault::offset_minutes;
+    if (text.size() - position > 6) return DateTimeFault::after_offset;
+    offset_minutes = (start == '-' ? -1 : 1) * (hours * 60 + minutes);
+    return DateTimeFault::none;
+}
+
+// The minute of the day in UTC of a local hour and minute written at an offset.
+constexpr int utc_minute_of_day(int hour, int minute, int offset_minutes) noexcept {
+    constexpr int minutes_per_day = 24 * 60;
+    return ((hour * 60 + minute - offset_minutes) % minutes_per_day + minutes_per_day) % minutes_per_day;
+}
+
+// Reads RFC 3339's date-time into `fields`, or finds the first fault.
+constexpr DateTimeFault read_date_time(std::string_view text, DateTimeFields& fields) noexcept {
+    for (fields.position = 0; fields.position < date_time_layout.size() && fields.position < text.size();
+         ++fields.position) {
+        const char expected = date_time_layout[fields.position];
+        const char found = text[fields.position];
+        const bool fits = expected == '0'   ? is_ascii_digit(found)
+                          : expected == 'T' ? found == 'T' || found == 't'
+                                            : found == expected;
+        if (!fits) return DateTimeFault::layout;
+    }
+    if (text.size() < date_time_layout.size()) return DateTimeFault::too_short;
+    fields.year = digits_value(text, 0, 4);
+    fields.month = digits_value(text, 5, 2);
+    fields.day = digits_value(text, 8, 2);
+    fields.hour = digits_value(text, 11, 2);
+    fields.minute = digits_value(text, 14, 2);
+    fields.second = digits_value(text, 17, 2);
+
+    fields.position = date_time_layout.size();
+    if (!read_fraction(text, fields.position, fields.nanoseconds)) return DateTimeFault::fraction;
+    const DateTimeFault offset = read_offset(text, fields.position, fields.offset_minutes);
+    if (offset != DateTimeFault::none) return offset;
+
+    if (fields.month < 1 || fields.month > 12) return DateTimeFault::month;
+    if (fields.day < 1 || fields.day > last_day_of_month(fields.year, fields.month)) return DateTimeFault::day;
+    if (fields.hour > 23) return DateTimeFault::hour;
+    if (fields.minute > 59) return DateTimeFault::minute;
+    if (fields.second > 60) return DateTimeFault::second;
+    if (fields.second == 60 && utc_minute_of_day(fields.hour, fields.minute, fields.offset_minutes) != 23 * 60 + 59) {
+        return DateTimeFault::leap_second;
+    }
+    return DateTimeFault::none;
 }
 
 // Writes `value` as `width` decimal digits over the text at `position`.
@@ -310,6 +458,106 @@ inline void write_digits(std::string& text, std::size_t position, std::int64_t v
         text[position + i] = static_cast<char>('0' + value % 10);
     }
 }
+
+// Why a text is not a date-time (empty when it is one), by the part or position at fault. Only where the text is
+// quoted beside it does the reason name values from it ("February 2023 has no day 30"); otherwise it says which
+// part is wrong and why ("the day must be 01 to the last day of its month").
+KONNECT_MODELS_COLD inline std::string date_time_reason(std::string_view text, bool quoted) {
+    // By DateTimeFault, in its order: as a reason says it beside text it does not quote, and beside text it quotes.
+    // Static: a local array of string_views is built anew on each call, and costs every includer time to compile.
+    static constexpr std::array<std::string_view, 16> reasons{
+        "",
+        "character % must be % (YYYY-MM-DDTHH:MM:SS)",
+        "a date-time has at least 20 characters (YYYY-MM-DDTHH:MM:SSZ), this has %",
+        "a '.' after the seconds must be followed by digits",
+        "the offset is missing: a date-time ends in Z or +HH:MM or -HH:MM",
+        "after the seconds (and a fraction) must come Z or an offset +HH:MM or -HH:MM",
+        "an offset must be +HH:MM or -HH:MM",
+        "an offset's hours must be 00 to 23",
+        "an offset's minutes must be 00 to 59",
+        "nothing may follow the offset",
+        "the month must be 01 to 12",
+        "the day must be 01 to the last day of its month",
+        "the hour must be 00 to 23",
+        "the minute must be 00 to 59",
+        "the second must be 00 to 59, or 60 in a leap second",
+        "second 60, a leap second, comes only at 23:59:60 UTC"};
+    static constexpr std::array<std::string_view, 16> quoted_reasons{
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "there is no month %",
+        "% % has no day %",
+        "there is no hour %",
+        "there is no minute %",
+        "there is no second %",
+        "second 60, a leap second, comes only at 23:59:60 UTC, and this is %:%:60 UTC"};
+    static constexpr std::array<std::string_view, 12> months{"January",   "February", "March",    "April",
+                                                             "May",       "June",     "July",     "August",
+                                                             "September", "October",  "November", "December"};
+    static constexpr std::array<std::string_view, 6> digit_of{"a digit of the year",   "a digit of the month",
+                                                              "a digit of the day",    "a digit of the hour",
+                                                              "a digit of the minute", "a digit of the second"};
+
+    DateTimeFields fields;
+    const DateTimeFault fault = read_date_time(text, fields);
+    const auto index = static_cast<std::size_t>(fault);
+    // A quoted reason names the digits the text shows, at their places in YYYY-MM-DDTHH:MM:SS.
+    const auto digits = [text](std::size_t at, std::size_t count) { return std::string_view(text.data() + at, count); };
+    std::array<std::string_view, 3> values{};
+    Number number(0);
+    Number other_number(0);
+    switch (fault) {
+        case DateTimeFault::layout: {
+            const std::size_t at = fields.position;
+            const char expected = date_time_layout[at];
+            number = Number(at + 1);
+            values = {number, expected == '0'   ? digit_of[at < 4 ? 0 : (at - 2) / 3]
+                              : expected == 'T' ? "'T' or 't'"
+                              : expected == '-' ? "'-'"
+                                                : "':'"};
+            break;
+        }
+        case DateTimeFault::too_short:
+            number = Number(text.size());
+            values[0] = number;
+            break;
+        case DateTimeFault::month:
+            values[0] = digits(5, 2);
+            break;
+        case DateTimeFault::day:
+            values = {months[static_cast<std::size_t>(fields.month - 1)], digits(0, 4), digits(8, 2)};
+            break;
+        case DateTimeFault::hour:
+            values[0] = digits(11, 2);
+            break;
+        case DateTimeFault::minute:
+            values[0] = digits(14, 2);
+            break;
+        case DateTimeFault::second:
+            values[0] = digits(17, 2);
+            break;
+        case DateTimeFault::leap_second: {
+            const auto utc =
+                static_cast<std::uint64_t>(utc_minute_of_day(fields.hour, fields.minute, fields.offset_minutes));
+            number = Number(utc / 60, 2);
+            other_number = Number(utc % 60, 2);
+            values = {number, other_number};
+            break;
+        }
+        default:
+            break;
+    }
+    return fill(quoted && !quoted_reasons[index].empty() ? quoted_reasons[index] : reasons[index],
+                {values[0], values[1], values[2]});
+}
 }  // namespace detail
 
 /// An RFC 3339 `date-time`: the instant, and the offset from UTC it was written with.
@@ -317,7 +565,10 @@ inline void write_digits(std::string& text, std::size_t position, std::int64_t v
 /// `==` compares everything a Timestamp holds (instant, leap second, offset), so equal values write
 /// the same text. `<` orders by instant first (a leap second after 23:59:59 and before midnight),
 /// then by offset, so two writings of one instant are ordered but not equal. To compare instants
-/// alone, compare `to_time_point()` or values brought to one offset.
+/// alone, compare unix_seconds(), then is_leap_second(), then nanoseconds().
+///
+/// `<`, `<=`, `>` and `>=` also compare a Timestamp with a std::chrono::system_clock time point of any duration,
+/// by instant, for every Timestamp and every time point, without throwing: `*expires_at < system_clock::now()`.
 class Timestamp {
   public:
     /// 1970-01-01T00:00:00.000Z
@@ -328,46 +579,21 @@ class Timestamp {
     /// fraction digits (nanoseconds kept, the rest truncated), and second 60 only where the time is
     /// 23:59:60 in UTC.
     [[nodiscard]] static constexpr std::optional<Timestamp> from_string(std::string_view text) noexcept {
-        constexpr std::size_t seconds_end = 19;  // YYYY-MM-DDTHH:MM:SS
-        if (text.size() <= seconds_end) return std::nullopt;
-        int year = 0;
-        int month = 0;
-        int day = 0;
-        int hour = 0;
-        int minute = 0;
-        int second = 0;
-        const bool fields_read =
-            detail::read_digits(text, 0, 4, year) && text[4] == '-' && detail::read_digits(text, 5, 2, month) &&
-            text[7] == '-' && detail::read_digits(text, 8, 2, day) && (text[10] == 'T' || text[10] == 't') &&
-            detail::read_digits(text, 11, 2, hour) && text[13] == ':' && detail::read_digits(text, 14, 2, minute) &&
-            text[16] == ':' && detail::read_digits(text, 17, 2, second);
-        if (!fields_read) return std::nullopt;
-
-        std::size_t position = seconds_end;
-        std::uint32_t nanoseconds = 0;
-        int offset_minutes = 0;
-        if (!detail::read_fraction(text, position, nanoseconds) ||
-            !detail::read_offset(text, position, offset_minutes)) {
-            return std::nullopt;
-        }
-
-        if (month < 1 || month > 12 || day < 1 || day > detail::last_day_of_month(year, month) || hour > 23 ||
-            minute > 59 || second > 60) {
-            return std::nullopt;
-        }
-        const bool leap_second = second == 60;
-        if (leap_second) {
-            constexpr int minutes_per_day = 24 * 60;
-            const int utc_minute_of_day =
-                ((hour * 60 + minute - offset_minutes) % minutes_per_day + minutes_per_day) % minutes_per_day;
-            if (utc_minute_of_day != 23 * 60 + 59) return std::nullopt;
-        }
-        const std::int64_t local_seconds = detail::days_from_civil(year, month, day) * detail::seconds_per_day +
-                                           hour * detail::seconds_per_hour + minute * detail::seconds_per_minute +
-                                           (leap_second ? 59 : second);
-        return Timestamp(local_seconds - offset_minutes * detail::seconds_per_minute, nanoseconds, offset_minutes,
-                         leap_second);
+        detail::DateTimeFields fields;
+        if (detail::read_date_time(text, fields) != detail::DateTimeFault::none) return std::nullopt;
+        const bool leap_second = fields.second == 60;
+        const std::int64_t local_seconds =
+            detail::days_from_civil(fields.year, fields.month, fields.day) * detail::seconds_per_day +
+            fields.hour * detail::seconds_per_hour + fields.minute * detail::seconds_per_minute +
+            (leap_second ? 59 : fields.second);
+        return Timestamp(local_seconds - fields.offset_minutes * detail::seconds_per_minute, fields.nanoseconds,
+                         fields.offset_minutes, leap_second);
     }
+
+    /// The same form as from_string, or validation_error 701 with one invalid_format problem whose message says
+    /// what is wrong by the part or position at fault ("character 11 must be 'T' or 't'", "an offset must be +HH:MM
+    /// or -HH:MM"), as `nlohmann::json(text).get<Timestamp>()` does. The message never quotes the text.
+    [[nodiscard]] static Timestamp parse(std::string_view text);
 
     /// The instant written at `offset` from UTC. Throws std::out_of_range where the offset is not
     /// within ±23:59 or the local time falls outside years 0000-9999.
@@ -499,6 +725,148 @@ class Timestamp {
     bool leap_second_ = false;
 };
 
+namespace detail {
+// A moment on system_clock as a Timestamp compares with it: whole seconds since the epoch (floored), the
+// nanoseconds into that second (floored), and whether a part of a nanosecond is left over.
+struct ClockInstant {
+    std::int64_t seconds = 0;
+    std::uint32_t nanoseconds = 0;
+    bool finer = false;
+};
+
+// Further from the epoch than any Timestamp (about 34 800 years against 10 000) and far from overflowing: a
+// moment beyond it either way is moved to it, which compares the same with every Timestamp.
+inline constexpr std::int64_t beyond_any_timestamp = std::int64_t{1} << 40;
+
+// A tick's length: numerator / denominator seconds, a std::ratio's.
+struct TickPeriod {
+    std::int64_t numerator;
+    std::int64_t denominator;
+};
+
+// `count` ticks of `period` (with numerator * denominator within std::intmax_t and the denominator at most 10^18,
+// which every std::ratio of <chrono> meets). Exact: no product overflows.
+constexpr ClockInstant clock_instant_of_ticks(std::int64_t count, TickPeriod period) noexcept {
+    const std::int64_t numerator = period.numerator;
+    const std::int64_t denominator = period.denominator;
+    // count = periods * denominator + rest, with 0 <= rest < denominator: periods * numerator whole seconds, and
+    // rest * numerator / denominator seconds more.
+    std::int64_t periods = count / denominator;
+    std::int64_t rest = count % denominator;
+    if (rest < 0) {
+        --periods;
+        rest += denominator;
+    }
+    if (periods > beyond_any_timestamp / numerator) return {beyond_any_timestamp, 0, false};
+    if (periods < -(beyond_any_timestamp / numerator)) return {-beyond_any_timestamp, 0, false};
+    const std::int64_t scaled = rest * numerator;
+    ClockInstant instant{periods * numerator + scaled / denominator, 0, false};
+    // The nanoseconds in (scaled % denominator) / denominator of a second, one decimal digit at a time.
+    auto remainder = static_cast<std::uint64_t>(scaled % denominator);
+    for (int digit = 0; digit < 9; ++digit) {
+        remainder *= 10;
+        instant.nanoseconds =
+            instant.nanoseconds * 10 + static_cast<std::uint32_t>(remainder / static_cast<std::uint64_t>(denominator));
+        remainder %= static_cast<std::uint64_t>(denominator);
+    }
+    instant.finer = remainder != 0;
+    return instant;
+}
+
+// A floating-point count of seconds, as exactly as a long double holds it. NaN counts as before every Timestamp.
+constexpr ClockInstant clock_instant_of_seconds(long double seconds) noexcept {
+    constexpr auto beyond = static_cast<long double>(beyond_any_timestamp);
+    if (!(seconds > -beyond)) return {-beyond_any_timestamp, 0, false};
+    if (!(seconds < beyond)) return {beyond_any_timestamp, 0, false};
+    auto whole = static_cast<std::int64_t>(seconds);  // toward zero, then down
+    if (static_cast<long double>(whole) > seconds) --whole;
+    const long double nanoseconds = (seconds - static_cast<long double>(whole)) * 1e9L;
+    constexpr std::uint32_t last_nanosecond = 999'999'999;
+    const auto floored = std::min(static_cast<std::uint32_t>(nanoseconds), last_nanosecond);
+    return {whole, floored, static_cast<long double>(floored) != nanoseconds};
+}
+
+template <typename Rep, typename Period>
+constexpr ClockInstant clock_instant(std::chrono::duration<Rep, Period> since_epoch) noexcept {
+    constexpr std::intmax_t largest_denominator = 1'000'000'000'000'000'000;
+    static_assert(
+        Period::den <= largest_denominator && Period::num <= std::numeric_limits<std::intmax_t>::max() / Period::den,
+        "konnect::Timestamp compares with durations whose period's numerator times denominator fits "
+        "std::intmax_t and whose denominator is at most 10^18");
+    static_assert(std::is_integral_v<Rep> || std::is_floating_point_v<Rep>,
+                  "konnect::Timestamp compares with durations of integral or floating-point ticks");
+    const Rep count = since_epoch.count();
+    if constexpr (std::is_floating_point_v<Rep>) {
+        return clock_instant_of_seconds(static_cast<long double>(count) * static_cast<long double>(Period::num) /
+                                        static_cast<long double>(Period::den));
+    } else {
+        constexpr std::int64_t largest = std::numeric_limits<std::int64_t>::max();
+        if constexpr (!std::is_signed_v<Rep>) {
+            if (static_cast<std::uintmax_t>(count) > static_cast<std::uintmax_t>(largest)) {
+                return {beyond_any_timestamp, 0, false};
+            }
+        } else if constexpr (sizeof(Rep) > sizeof(std::int64_t)) {
+            if (count > static_cast<Rep>(largest)) return {beyond_any_timestamp, 0, false};
+            if (count < static_cast<Rep>(-largest)) return {-beyond_any_timestamp, 0, false};
+        }
+        return clock_instant_of_ticks(static_cast<std::int64_t>(count), {Period::num, Period::den});
+    }
+}
+
+// Below zero, zero or above zero as the timestamp's instant comes before, at or after `instant`. A leap second
+// lies after every moment of 23:59:59 (system_clock has none within it) and before the midnight that follows.
+constexpr int compare_instants(const Timestamp& timestamp, const ClockInstant& instant) noexcept {
+    if (timestamp.unix_seconds() != instant.seconds) return timestamp.unix_seconds() < instant.seconds ? -1 : 1;
+    if (timestamp.is_leap_second()) return 1;
+    if (timestamp.nanoseconds() != instant.nanoseconds) return timestamp.nanoseconds() < instant.nanoseconds ? -1 : 1;
+    return instant.finer ? -1 : 0;
+}
+}  // namespace detail
+
+/// A Timestamp against a system_clock time point, by instant; see Timestamp. There is no `==` or `!=` with a time
+/// point: a Timestamp's `==` also compares the offset, which a time point does not have. Two moments are the same
+/// instant when neither is less than the other.
+template <typename Duration>
+constexpr bool operator<(const Timestamp& a,
+                         const std::chrono::time_point<std::chrono::system_clock, Duration>& b) noexcept {
+    return detail::compare_instants(a, detail::clock_instant(b.time_since_epoch())) < 0;
+}
+template <typename Duration>
+constexpr bool operator<=(const Timestamp& a,
+                          const std::chrono::time_point<std::chrono::system_clock, Duration>& b) noexcept {
+    return detail::compare_instants(a, detail::clock_instant(b.time_since_epoch())) <= 0;
+}
+template <typename Duration>
+constexpr bool operator>(const Timestamp& a,
+                         const std::chrono::time_point<std::chrono::system_clock, Duration>& b) noexcept {
+    return detail::compare_instants(a, detail::clock_instant(b.time_since_epoch())) > 0;
+}
+template <typename Duration>
+constexpr bool operator>=(const Timestamp& a,
+                          const std::chrono::time_point<std::chrono::system_clock, Duration>& b) noexcept {
+    return detail::compare_instants(a, detail::clock_instant(b.time_since_epoch())) >= 0;
+}
+template <typename Duration>
+constexpr bool operator<(const std::chrono::time_point<std::chrono::system_clock, Duration>& a,
+                         const Timestamp& b) noexcept {
+    return b > a;
+}
+template <typename Duration>
+constexpr bool operator<=(const std::chrono::time_point<std::chrono::system_clock, Duration>& a,
+                          const Timestamp& b) noexcept {
+    return b >= a;
+}
+template <typename Duration>
+constexpr bool operator>(const std::chrono::time_point<std::chrono::system_clock, Duration>& a,
+                         const Timestamp& b) noexcept {
+    return b < a;
+}
+template <typename Duration>
+constexpr bool operator>=(const std::chrono::time_point<std::chrono::system_clock, Duration>& a,
+                          const Timestamp& b) noexcept {
+    return b <= a;
+}
+
 // ================================================================================================
 // 4. State
 // ================================================================================================
@@ -547,18 +915,36 @@ class State {
     [[nodiscard]] const std::string& to_string() const noexcept { return text_; }
 
     /// Equal when the value and the text are: two unknown states differ when their texts do.
-    friend bool operator==(const State& a, const State& b) noexcept {
-        return a.value_ == b.value_ && a.text_ == b.text_;
-    }
-    friend bool operator!=(const State& a, const State& b) noexcept { return !(a == b); }
-    /// Compares the value alone: every unknown state equals State::unknown, whatever its text, while
+    friend bool operator==(const State& a, const State& b) noexcept { return compare(a, b) == 0; }
+    friend bool operator!=(const State& a, const State& b) noexcept { return compare(a, b) != 0; }
+    /// By value (unknown, active, revoked, expired), then by text: the order agrees with ==, so that unknown
+    /// states with different texts are different keys in a std::map or std::set.
+    friend bool operator<(const State& a, const State& b) noexcept { return compare(a, b) < 0; }
+    friend bool operator>(const State& a, const State& b) noexcept { return compare(a, b) > 0; }
+    friend bool operator<=(const State& a, const State& b) noexcept { return compare(a, b) <= 0; }
+    friend bool operator>=(const State& a, const State& b) noexcept { return compare(a, b) >= 0; }
+    /// Compare the value alone: every unknown state equals State::unknown, whatever its text, while
     /// State == State also compares the text.
     friend bool operator==(const State& a, Value b) noexcept { return a.value_ == b; }
     friend bool operator==(Value a, const State& b) noexcept { return a == b.value_; }
     friend bool operator!=(const State& a, Value b) noexcept { return a.value_ != b; }
     friend bool operator!=(Value a, const State& b) noexcept { return a != b.value_; }
+    /// The value alone too, as they compared before State had an order of its own (through the conversion).
+    friend bool operator<(const State& a, Value b) noexcept { return a.value_ < b; }
+    friend bool operator<(Value a, const State& b) noexcept { return a < b.value_; }
+    friend bool operator>(const State& a, Value b) noexcept { return a.value_ > b; }
+    friend bool operator>(Value a, const State& b) noexcept { return a > b.value_; }
+    friend bool operator<=(const State& a, Value b) noexcept { return a.value_ <= b; }
+    friend bool operator<=(Value a, const State& b) noexcept { return a <= b.value_; }
+    friend bool operator>=(const State& a, Value b) noexcept { return a.value_ >= b; }
+    friend bool operator>=(Value a, const State& b) noexcept { return a >= b.value_; }
 
   private:
+    static int compare(const State& a, const State& b) noexcept {
+        if (a.value_ != b.value_) return a.value_ < b.value_ ? -1 : 1;
+        return a.text_.compare(b.text_);
+    }
+
     static constexpr std::array<std::pair<Value, std::string_view>, 3> names{
         {{active, "ACTIVE"}, {revoked, "REVOKED"}, {expired, "EXPIRED"}}};
 
@@ -585,12 +971,35 @@ inline void wipe(char* data, std::size_t size) noexcept {
         byte[i] = 0;
     }
 }
+
+// What printed forms and redacted_json show in place of the token, and of every run of it.
+inline constexpr std::string_view redacted_text = "[redacted]";
+
+// Wipes a string's whole buffer (its bytes past the end too, which may hold what it held before) and leaves it
+// empty, in the buffer it had.
+inline void wipe_buffer(std::string& text) noexcept {
+    text.resize(text.capacity());  // within the capacity: no new buffer, nothing thrown
+    wipe(text.data(), text.size());
+    text.clear();
+}
+
+// Wipes a string when it goes out of scope, however the scope is left.
+class WipedOnExit {
+  public:
+    explicit WipedOnExit(std::string& text) noexcept : text_(text) {}
+    WipedOnExit(const WipedOnExit&) = delete;
+    WipedOnExit& operator=(const WipedOnExit&) = delete;
+    ~WipedOnExit() { wipe_buffer(text_); }
+
+  private:
+    std::string& text_;
+};
 }  // namespace detail
 
-/// A secret string: the token. Its value is reached only through reveal(); it prints as
-/// `[redacted]`; its bytes are wiped before their memory is released (on destruction and on
-/// assignment; a move hands the same buffer over, leaving no copy behind); `==` takes time that
-/// depends on the lengths only.
+/// A secret string: the token. Its value is reached through reveal(), and written by encoding to JSON
+/// (to_json, the wire form; redacted_json writes `[redacted]` instead); it prints as `[redacted]`; its bytes
+/// are wiped before their memory is released (on destruction and on assignment; a move hands the same buffer
+/// over, leaving no copy behind); `==` takes time that depends on the lengths only.
 class Secret {
   public:
     Secret() noexcept = default;
@@ -612,7 +1021,8 @@ class Secret {
         if (data_) detail::wipe(data_.get(), size_);
     }
 
-    /// The secret itself. Every use of the token's value goes through this call, so it is easy to find.
+    /// The secret itself. Everything that reads the value calls this (copying, encoding to JSON, the library's
+    /// redaction) but `==`, so that every use is easy to find.
     [[nodiscard]] std::string_view reveal() const noexcept { return {data_.get(), size_}; }
     [[nodiscard]] std::size_t size() const noexcept { return size_; }
     [[nodiscard]] bool empty() const noexcept { return size_ == 0; }
@@ -642,6 +1052,8 @@ class Secret {
 /// its JSON key. Required non-null members have plain types; the others are std::optional.
 // NOLINTNEXTLINE(bugprone-exception-escape): json() is noexcept; clang-tidy 14 looks inside (llvm-project#54956)
 struct PersonalAccessTokenCreateResponse {
+    // NOLINTBEGIN(misc-non-private-member-variables-in-classes): an aggregate of the schema's members, which its
+    // member functions only read.
     Uuid id;
     Uuid user_id;
     std::string name;
@@ -656,11 +1068,84 @@ struct PersonalAccessTokenCreateResponse {
     /// The members the schema does not name, kept so that decode -> encode loses nothing:
     /// null (none) or an object.
     nlohmann::json additional_properties;
+    // NOLINTEND(misc-non-private-member-variables-in-classes)
 
     /// Parses and validates JSON text in one call. Throws validation_error: id 702 with the byte
     /// offset where the text is not JSON, id 701 with every problem where it does not match the schema.
     [[nodiscard]] static PersonalAccessTokenCreateResponse parse(std::string_view json_text);
+
+    /// Parses as parse(std::string_view) does, then wipes the text, whether parsing succeeded or threw: for an
+    /// HTTP body that holds the token, handed over with std::move(body). Afterwards the caller's string is empty
+    /// and keeps the buffer it had, every byte of which (up to its capacity) has been overwritten with zeros.
+    /// Only an rvalue std::string chooses this overload: a string literal, a `const char*`, a std::string_view
+    /// and an lvalue or const std::string are parsed as a std::string_view and left as they are.
+    template <typename Text, std::enable_if_t<std::is_same_v<Text, std::string>, int> = 0>
+    [[nodiscard]] static PersonalAccessTokenCreateResponse parse(Text&& json_text) {
+        const detail::WipedOnExit wiped(json_text);
+        return parse(std::string_view(json_text));
+    }
+
+    // The token's lifetime at a moment the caller gives (std::chrono::system_clock::now() for now). None of these
+    // throws, whatever the dates: they compare instants as Timestamp's `<` with a time point does.
+
+    /// Whether the token has expired at `now`: from the instant of expires_at on. A null expires_at never expires.
+    [[nodiscard]] bool is_expired(std::chrono::system_clock::time_point now) const noexcept;
+
+    /// How long after `now` the token expires: zero or less once it has expired (minus how long ago), nothing when
+    /// expires_at is null. Saturates at std::chrono::nanoseconds::max() and min() (about 292 years either way)
+    /// rather than overflowing. A leap second counts as the midnight that ends it, so that the duration is above
+    /// zero exactly when is_expired(now) is false.
+    [[nodiscard]] std::optional<std::chrono::nanoseconds> time_until_expiry(
+        std::chrono::system_clock::time_point now) const noexcept;
+
+    /// Whether the token can be used at `now`: its state is ACTIVE (not an unknown state either), it has not
+    /// expired, and it names no revocation (neither revoked_at nor revoked_by, whatever their time: a response that
+    /// names one describes a revoked token).
+    [[nodiscard]] bool is_usable(std::chrono::system_clock::time_point now) const noexcept;
 };
+
+namespace detail {
+// The nanoseconds from `instant` to the timestamp, saturated; a leap second counts as the midnight that ends it.
+// What remains of a nanosecond of `instant` is left out, rounding toward the later moment: the duration stays above
+// zero exactly while the timestamp is after `instant`.
+inline std::chrono::nanoseconds nanoseconds_until(const Timestamp& timestamp, const ClockInstant& instant) noexcept {
+    using std::chrono::nanoseconds;
+    constexpr std::int64_t per_second = 1'000'000'000;
+    constexpr std::int64_t largest = std::numeric_limits<nanoseconds::rep>::max();
+    // Both lie within beyond_any_timestamp of the epoch, so neither difference overflows.
+    std::int64_t seconds = timestamp.unix_seconds() + (timestamp.is_leap_second() ? 1 : 0) - instant.seconds;
+    std::int64_t fraction =
+        (timestamp.is_leap_second() ? 0 : std::int64_t{timestamp.nanoseconds()}) - std::int64_t{instant.nanoseconds};
+    // Give both the same sign, so that the checks below cannot overflow either.
+    if (seconds < 0 && fraction > 0) {
+        ++seconds;
+        fraction -= per_second;
+    } else if (seconds > 0 && fraction < 0) {
+        --seconds;
+        fraction += per_second;
+    }
+    if (seconds > largest / per_second) return nanoseconds::max();
+    if (seconds < -(largest / per_second)) return nanoseconds::min();
+    const std::int64_t whole = seconds * per_second;
+    if (fraction > 0 && whole > largest - fraction) return nanoseconds::max();
+    if (fraction < 0 && whole < -largest - 1 - fraction) return nanoseconds::min();
+    return nanoseconds(whole + fraction);
+}
+}  // namespace detail
+
+inline bool PersonalAccessTokenCreateResponse::is_expired(std::chrono::system_clock::time_point now) const noexcept {
+    return expires_at && *expires_at <= now;
+}
+
+inline std::optional<std::chrono::nanoseconds> PersonalAccessTokenCreateResponse::time_until_expiry(
+    std::chrono::system_clock::time_point now) const noexcept {
+    if (!expires_at) return std::nullopt;
+    return detail::nanoseconds_until(*expires_at, detail::clock_instant(now.time_since_epoch()));
+}
+
+inline bool PersonalAccessTokenCreateResponse::is_usable(std::chrono::system_clock::time_point now) const noexcept {
+    return state == State::active && !is_expired(now) && !revoked_at && !revoked_by;
+}
 
 // Declared beside the type: nlohmann_json caches whether a type has from_json / to_json the first
 // time it asks, and the comparisons below make it ask.
@@ -804,36 +1289,45 @@ bool operator!=(const typename detail::TypeIdentity<Response>::type& a,
 // ================================================================================================
 
 namespace detail {
-// How each member type reads from a JSON string, and what it is called in a problem.
+// Why a string is not of a member's form, given whether the string is quoted beside the reason; empty when it is.
+using Reason = std::string (*)(std::string_view text, bool quoted);
+
+// How each member type reads from a JSON string, what it is called in a problem, and why a string does not read
+// (none for the types any string reads as).
 template <typename T>
 struct StringForm;
 
 template <>
 struct StringForm<std::string> {
     static constexpr std::string_view expected = "a string";
+    static constexpr Reason reason = nullptr;
     static std::optional<std::string> read(std::string_view text) { return std::string(text); }
 };
 template <>
 struct StringForm<Uuid> {
     static constexpr std::string_view expected = "a UUID string (8-4-4-4-12 hexadecimal digits)";
+    static constexpr Reason reason = &uuid_reason;
     static std::optional<Uuid> read(std::string_view text) noexcept { return Uuid::from_string(text); }
     static std::string write(const Uuid& uuid) { return uuid.to_string(); }
 };
 template <>
 struct StringForm<Timestamp> {
     static constexpr std::string_view expected = "an RFC 3339 date-time string (like 2023-01-01T00:00:00.000Z)";
+    static constexpr Reason reason = &date_time_reason;
     static std::optional<Timestamp> read(std::string_view text) noexcept { return Timestamp::from_string(text); }
     static std::string write(const Timestamp& timestamp) { return timestamp.to_string(); }
 };
 template <>
 struct StringForm<State> {
     static constexpr std::string_view expected = "a string";
+    static constexpr Reason reason = nullptr;
     static std::optional<State> read(std::string_view text) { return State::from_string(text); }
     static const std::string& write(const State& state) noexcept { return state.to_string(); }
 };
 template <>
 struct StringForm<Secret> {
     static constexpr std::string_view expected = "a string";
+    static constexpr Reason reason = nullptr;
     static std::optional<Secret> read(std::string_view text) { return Secret(text); }
     static std::string_view write(const Secret& secret) noexcept { return secret.reveal(); }
 };
@@ -849,13 +1343,15 @@ inline constexpr bool is_string_value<T, std::void_t<decltype(&StringForm<T>::wr
 struct MemberTerms {
     std::string_view key;
     std::string_view expected;
+    Reason reason;
     Presence presence;
     Nullability nullability;
 };
 
 inline constexpr auto response_terms = tabulate<MemberTerms>([](const auto& rule) {
     using Value = typename Unwrapped<typename std::decay_t<decltype(rule)>::field_type>::type;
-    return MemberTerms{rule.key, StringForm<Value>::expected, rule.presence, rule.nullability};
+    return MemberTerms{rule.key, StringForm<Value>::expected, StringForm<Value>::reason, rule.presence,
+                       rule.nullability};
 });
 
 // Appends text escaped as inside a JSON string: quotes, backslashes and control characters escaped,
@@ -923,14 +1419,20 @@ class Redaction {
         return redaction;
     }
 
-    // A found string, quoted when it is short and shows no run of the token.
-    KONNECT_MODELS_COLD std::string found_string(std::string_view text) const {
+    // A found string quoted, when it is short and shows no run of the token; nothing otherwise.
+    KONNECT_MODELS_COLD std::optional<std::string> quoted(std::string_view text) const {
         constexpr std::size_t quotable_bytes = 64;
         if (text.size() <= quotable_bytes) {
             std::string written = quote(text);
-            if (!shows_token(written)) return "the string " + written;
+            if (!shows_token(written)) return written;
             wipe(written.data(), written.size());
         }
+        return std::nullopt;
+    }
+
+    // A found string as a problem describes it: quoted when it may be.
+    KONNECT_MODELS_COLD std::string found_string(std::string_view text) const {
+        if (std::optional<std::string> written = quoted(text)) return "the string " + *written;
         return "a string of " + std::to_string(text.size()) + " bytes (not quoted)";
     }
 
@@ -952,8 +1454,26 @@ class Redaction {
         std::string printed;
         split_at_runs(
             quote(text), [&printed](std::string_view piece) { printed += piece; },
-            [&printed] { printed += "[redacted]"; });
+            [&printed] { printed += redacted_text; });
         return printed;
+    }
+
+    // Text for redacted_json: as it is, with every stretch covered by runs of the token as [redacted].
+    KONNECT_MODELS_COLD std::string redacted(std::string_view text) const {
+        if (cannot_check()) {
+            return "(" + std::to_string(text.size()) + " bytes, not shown)";
+        }
+        std::string kept;
+        split_at_runs(
+            text, [&kept](std::string_view piece) { kept += piece; }, [&kept] { kept += redacted_text; });
+        return kept;
+    }
+
+    // The same in place; the text it replaces is wiped first.
+    KONNECT_MODELS_COLD void redact(std::string& text) const {
+        std::string kept = redacted(text);
+        wipe(text.data(), text.size());
+        text = std::move(kept);
     }
 
   private:
@@ -1098,26 +1618,43 @@ KONNECT_MODELS_COLD inline std::string expectation(std::string_view expected, Nu
     return std::string(expected) + (nullability == Nullability::nullable ? " or null" : "");
 }
 
-// A value that is not what a member (or a standalone value, whose pointer is "") may hold.
-KONNECT_MODELS_COLD inline Problem unexpected_value(std::string pointer, std::string_view expected,
+// A value that is not what a member (or a standalone value, whose pointer is "") may hold; for a string, the
+// reason it does not read follows.
+KONNECT_MODELS_COLD inline Problem unexpected_value(std::string pointer, std::string_view expected, Reason reason,
                                                     Nullability nullability, Found found, std::string_view text,
                                                     const Redaction& redaction) {
-    const ProblemKind kind = found == Found::string ? ProblemKind::invalid_format
-                             : found == Found::null ? ProblemKind::null_not_allowed
-                                                    : ProblemKind::wrong_type;
-    return {std::move(pointer), kind,
-            "expected " + expectation(expected, nullability) + ", found " + describe(found, text, redaction)};
+    std::string message = "expected " + expectation(expected, nullability) + ", found ";
+    if (found != Found::string) {
+        const ProblemKind kind = found == Found::null ? ProblemKind::null_not_allowed : ProblemKind::wrong_type;
+        return {std::move(pointer), kind, message + describe(found, text, redaction)};
+    }
+    const std::optional<std::string> quoted = redaction.quoted(text);
+    message += describe(found, text, redaction);
+    if (reason != nullptr) {
+        message += ": ";
+        message += reason(text, quoted.has_value());
+    }
+    return {std::move(pointer), ProblemKind::invalid_format, std::move(message)};
+}
+
+// A standalone value from a string: what Uuid::parse, Timestamp::parse and get<>() on a JSON string give.
+template <typename T>
+T read_standalone(std::string_view text) {
+    if (std::optional<T> value = StringForm<T>::read(text)) return std::move(*value);
+    throw validation_error(
+        validation_error::invalid_document,
+        {unexpected_value("", StringForm<T>::expected, StringForm<T>::reason, Nullability::not_nullable, Found::string,
+                          text, Redaction::withholding_everything())});
 }
 
 template <typename T, typename BasicJsonType>
 T decode_standalone(const BasicJsonType& value) {
     const Found found = found_in(value);
-    if (found == Found::string) {
-        if (std::optional<T> decoded = StringForm<T>::read(text_of(value))) return std::move(*decoded);
-    }
-    throw validation_error(validation_error::invalid_document,
-                           {unexpected_value("", StringForm<T>::expected, Nullability::not_nullable, found,
-                                             text_of(value), Redaction::withholding_everything())});
+    if (found == Found::string) return read_standalone<T>(text_of(value));
+    throw validation_error(
+        validation_error::invalid_document,
+        {unexpected_value("", StringForm<T>::expected, StringForm<T>::reason, Nullability::not_nullable, found,
+                          text_of(value), Redaction::withholding_everything())});
 }
 
 // Whether the value of a member of the root object (level 2) nests deeper than max_nesting_depth.
@@ -1245,8 +1782,8 @@ class ResponseAssembler {
             return {json_pointer(member.key), ProblemKind::missing,
                     "required member is missing; expected " + expectation(member.expected, member.nullability)};
         }
-        return unexpected_value(json_pointer(member.key), member.expected, member.nullability, *received.found,
-                                received.unreadable.reveal(), redaction);
+        return unexpected_value(json_pointer(member.key), member.expected, member.reason, member.nullability,
+                                *received.found, received.unreadable.reveal(), redaction);
     }
 
     Response response_;
@@ -1327,6 +1864,10 @@ inline void check_encodable(const Response& response) {
 }
 }  // namespace detail
 
+inline Uuid Uuid::parse(std::string_view text) { return detail::read_standalone<Uuid>(text); }
+
+inline Timestamp Timestamp::parse(std::string_view text) { return detail::read_standalone<Timestamp>(text); }
+
 /// Every way `document` breaks Kong's schema (with the state enum open), in schema order; empty
 /// when `j.get<PersonalAccessTokenCreateResponse>()` would succeed. Never throws a validation_error.
 template <typename BasicJsonType, std::enable_if_t<nlohmann::detail::is_basic_json<BasicJsonType>::value, int> = 0>
@@ -1363,6 +1904,78 @@ void to_json(BasicJsonType& j, const PersonalAccessTokenCreateResponse& response
         }
     }
     j = std::move(object);
+}
+
+namespace detail {
+// A copy of an unknown member's value for redacted_json: every string and member name in it redacted, at any depth.
+// Without recursion, like every walk of a document here: each pending value goes to a slot made for it, and a
+// container's slots are all made before any is filled, so that none moves (an ordered_json object is a vector).
+template <typename BasicJsonType>
+BasicJsonType redacted_copy(const nlohmann::json& value, const Redaction& redaction) {
+    BasicJsonType copy;
+    std::vector<std::pair<const nlohmann::json*, BasicJsonType*>> pending{{&value, &copy}};
+    while (!pending.empty()) {
+        const auto [source, target] = pending.back();
+        pending.pop_back();
+        if (source->is_object()) {
+            *target = BasicJsonType::object();
+            for (auto member = source->begin(); member != source->end(); ++member) {
+                (*target)[redaction.redacted(member.key())] = nullptr;
+            }
+            for (auto member = source->begin(); member != source->end(); ++member) {
+                pending.emplace_back(&member.value(), &target->at(redaction.redacted(member.key())));
+            }
+        } else if (source->is_array()) {
+            *target = BasicJsonType::array();
+            for (std::size_t i = 0; i < source->size(); ++i) {
+                target->push_back(nullptr);
+            }
+            for (std::size_t i = 0; i < source->size(); ++i) {
+                pending.emplace_back(&(*source)[i], &(*target)[i]);
+            }
+        } else if (source->is_string()) {
+            *target = redaction.redacted(source->template get_ref<const nlohmann::json::string_t&>());
+        } else {
+            *target = BasicJsonType(*source);
+        }
+    }
+    return copy;
+}
+}  // namespace detail
+
+/// The JSON of a response for logs: what encoding writes (to_json), except that konnect_token is written as
+/// "[redacted]", and the text that comes from the document (the name, the state, and the unknown members' names
+/// and strings at any depth) has each run of 8 bytes of the token written as [redacted] too, as printing does. When
+/// the token is too long to look for runs of it (over 4096 bytes), each such text is withheld as
+/// "(N bytes, not shown)"; member names that become equal that way are merged. Unknown members' other values are
+/// kept as they are: a secret this library does not know is not hidden. Throws validation_error 703 where encoding
+/// would. The one way to JSON without the token: `nlohmann::json j = response` writes it, as the wire form needs.
+template <typename BasicJsonType = nlohmann::json>
+[[nodiscard]] BasicJsonType redacted_json(const PersonalAccessTokenCreateResponse& response) {
+    using String = typename BasicJsonType::string_t;
+    detail::check_encodable(response);
+    const detail::Redaction redaction(response.konnect_token.reveal());
+    BasicJsonType object = BasicJsonType::object();
+    std::size_t index = 0;
+    detail::for_each_member([&](const auto& rule) {
+        // The token itself is never written, not even to be redacted.
+        using Value = typename detail::Unwrapped<typename std::decay_t<decltype(rule)>::field_type>::type;
+        std::optional<String> text = index == detail::ResponseAssembler::token_index
+                                         ? std::optional<String>(detail::redacted_text)
+                                         : detail::written<String>(response.*rule.field);
+        // The text from the document; a UUID's or a time's is the library's own writing.
+        if constexpr (std::is_same_v<Value, std::string> || std::is_same_v<Value, State>) {
+            if (text) redaction.redact(*text);
+        }
+        detail::encode_member(object, detail::response_terms[index++], std::move(text));
+    });
+    if (response.additional_properties.is_object()) {
+        const nlohmann::json& additional = response.additional_properties;
+        for (auto member = additional.begin(); member != additional.end(); ++member) {
+            object[redaction.redacted(member.key())] = detail::redacted_copy<BasicJsonType>(member.value(), redaction);
+        }
+    }
+    return object;
 }
 
 /// Uuid, Timestamp, State and Secret are JSON strings. A Secret writes its real value: that is the wire form.
@@ -1780,7 +2393,7 @@ inline std::ostream& operator<<(std::ostream& os, const Uuid& uuid) { return os 
 
 inline std::ostream& operator<<(std::ostream& os, const Timestamp& timestamp) { return os << timestamp.to_string(); }
 
-inline std::ostream& operator<<(std::ostream& os, const Secret& /*secret*/) { return os << "[redacted]"; }
+inline std::ostream& operator<<(std::ostream& os, const Secret& /*secret*/) { return os << detail::redacted_text; }
 
 namespace detail {
 // Prints the members of a response. Text from the document (the name, an unknown state, the names
@@ -1870,6 +2483,31 @@ struct hash<konnect::Uuid> {
             mixed = (mixed ^ byte) * 1099511628211ULL;
         }
         return static_cast<std::size_t>(mixed);
+    }
+};
+
+/// Agrees with ==: equal states have equal texts (a named state's text is its name).
+template <>
+struct hash<konnect::State> {
+    std::size_t operator()(const konnect::State& state) const noexcept {
+        return std::hash<std::string>{}(state.to_string());
+    }
+};
+
+/// Agrees with ==, which compares the instant, the leap second and the offset: one instant written at two
+/// offsets hashes apart, as it compares unequal.
+template <>
+struct hash<konnect::Timestamp> {
+    std::size_t operator()(const konnect::Timestamp& timestamp) const noexcept {
+        // FNV-1a over each field, then the high bits folded down for a 32-bit size_t.
+        std::uint64_t mixed = 14695981039346656037ULL;
+        for (const std::uint64_t field :
+             {static_cast<std::uint64_t>(timestamp.unix_seconds()), std::uint64_t{timestamp.nanoseconds()},
+              static_cast<std::uint64_t>(timestamp.offset().count()),
+              std::uint64_t{timestamp.is_leap_second() ? 1U : 0U}}) {
+            mixed = (mixed ^ field) * 1099511628211ULL;
+        }
+        return static_cast<std::size_t>(mixed ^ (mixed >> 32U));
     }
 };
 }  // namespace std

@@ -7,11 +7,13 @@
 #include <cstddef>
 #include <exception>
 #include <functional>
+#include <map>
 #include <optional>
 #include <sstream>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -96,6 +98,10 @@ void use_uuid(Checks& checks) {
     checks.expect(one.to_string() == "00000000-0000-0000-0000-000000000001");
     checks.expect(printed(one) == one.to_string());
     checks.expect(!konnect::Uuid::from_string("{83f8380e-7798-4566-99e3-2edf2b57d289}").has_value());
+    checks.expect(konnect::Uuid::parse("00000000-0000-0000-0000-000000000001") == one);
+    const auto bad_uuid =
+        problems_thrown_by([] { return konnect::Uuid::parse("83f8380e-7798-4566-99e3-2edf2b57d28"); });
+    checks.expect(bad_uuid.size() == 1 && bad_uuid.front().message.find("this has 35") != std::string::npos);
     checks.expect(nil != one && nil < one && one > nil && nil <= one && one >= nil && one == konnect::Uuid(bytes));
 
     const std::unordered_set<konnect::Uuid> set{nil, one, *parsed};
@@ -136,6 +142,28 @@ void use_timestamp(Checks& checks) {
         checks.expect(true);
     }
 
+    checks.expect(konnect::Timestamp::parse("1970-01-02T00:00:00Z") == utc);
+    const auto bad_time = problems_thrown_by([] { return konnect::Timestamp::parse("2023-02-30T00:00:00Z"); });
+    checks.expect(bad_time.size() == 1 && bad_time.front().message.find("day") != std::string::npos);
+
+    // Against system_clock time points of any duration, by instant, without throwing.
+    const auto later = std::chrono::system_clock::time_point(std::chrono::hours(25));
+    const auto in_seconds =
+        std::chrono::time_point<std::chrono::system_clock, std::chrono::seconds>(std::chrono::seconds(86400));
+    const auto in_doubles = std::chrono::time_point<std::chrono::system_clock, std::chrono::duration<double>>(
+        std::chrono::duration<double>(86400.5));
+    checks.expect(utc < later && utc <= later && later > utc && later >= utc && !(utc > later) && !(later <= utc));
+    checks.expect(east <= in_seconds && east >= in_seconds && in_seconds <= east && in_seconds >= east);
+    checks.expect(utc < in_doubles && in_doubles > east);
+    const auto last = konnect::Timestamp::from_string("9999-12-31T23:59:59Z");
+    checks.expect(last.has_value() && *last > std::chrono::system_clock::time_point::max() &&
+                  std::chrono::system_clock::now() < *last);
+
+    const std::unordered_set<konnect::Timestamp> times{utc, east, konnect::Timestamp::from_time_point(instant)};
+    checks.expect(times.size() == 2 &&
+                  std::hash<konnect::Timestamp>{}(utc) ==
+                      std::hash<konnect::Timestamp>{}(konnect::Timestamp::from_time_point(instant)));
+
     const nlohmann::json as_json = utc;
     const nlohmann::ordered_json as_ordered = utc;
     checks.expect(as_json.get<konnect::Timestamp>() == utc && as_ordered.get<konnect::Timestamp>() == utc);
@@ -165,6 +193,24 @@ void use_state(Checks& checks) {
     }
 
     checks.expect(printed(active) == "ACTIVE" && printed(pending) == "\"PENDING\" (unknown)");
+
+    // Ordered by value, then text, in agreement with ==; against a Value, by the value alone.
+    checks.expect(empty < pending && pending < active && active < konnect::State::from_string("REVOKED"));
+    const konnect::State same_pending = konnect::State::from_string("PENDING");
+    checks.expect(pending <= same_pending && pending >= same_pending && !(pending > same_pending) && active > pending);
+    checks.expect(pending < konnect::State::active && konnect::State::active > pending);
+    checks.expect(pending <= konnect::State::unknown && konnect::State::unknown <= pending);
+    checks.expect(pending >= konnect::State::unknown && konnect::State::unknown >= pending);
+    checks.expect(!(konnect::State::unknown < pending) && !(pending > konnect::State::unknown));
+    std::map<konnect::State, int> counts;
+    std::unordered_map<konnect::State, int> unordered_counts;
+    for (const std::string_view text : {"ACTIVE", "PENDING", "SUSPENDED", "ACTIVE"}) {
+        ++counts[konnect::State::from_string(text)];
+        ++unordered_counts[konnect::State::from_string(text)];
+    }
+    checks.expect(counts.size() == 3 && unordered_counts.size() == 3 && counts[active] == 2);
+    checks.expect(std::hash<konnect::State>{}(active) ==
+                  std::hash<konnect::State>{}(konnect::State::from_string("ACTIVE")));
     checks.expect(printed(konnect::State::expired) == "EXPIRED");
 
     const nlohmann::json as_json = pending;
@@ -224,6 +270,29 @@ void use_response(Checks& checks) {
     checks.expect(parsed.additional_properties == nlohmann::json{{"region", "eu"}});
     checks.expect(!parsed.revoked_by && !parsed.last_used_at && !parsed.revoked_at && parsed.updated_at);
     checks.expect(parsed.expires_at && parsed.created_at < *parsed.expires_at && parsed.user_id != parsed.id);
+
+    std::string body(kong_example);
+    const Response from_body = Response::parse(std::move(body));
+    // NOLINTNEXTLINE(bugprone-use-after-move): parse() takes the string by reference and leaves it wiped and empty
+    checks.expect(from_body == parsed && body.empty());
+
+    // The token's lifetime at a moment the caller gives.
+    const auto before_expiry = std::chrono::system_clock::time_point(std::chrono::seconds(1704067199));
+    const auto at_expiry = std::chrono::system_clock::time_point(std::chrono::seconds(1704067200));
+    checks.expect(!parsed.is_expired(before_expiry) && parsed.is_expired(at_expiry));
+    checks.expect(parsed.time_until_expiry(before_expiry) == std::chrono::nanoseconds(std::chrono::seconds(1)));
+    checks.expect(parsed.time_until_expiry(at_expiry) == std::chrono::nanoseconds::zero());
+    checks.expect(parsed.is_usable(before_expiry) && !parsed.is_usable(at_expiry));
+    Response never_expires = parsed;
+    never_expires.expires_at.reset();
+    checks.expect(!never_expires.time_until_expiry(std::chrono::system_clock::now()).has_value());
+
+    // JSON for logs: the token written as [redacted].
+    const nlohmann::json redacted = konnect::redacted_json(parsed);
+    const auto redacted_in_order = konnect::redacted_json<nlohmann::ordered_json>(parsed);
+    checks.expect(redacted.at("konnect_token") == "[redacted]" && redacted.at("name") == "Development Token");
+    checks.expect(redacted_in_order.begin().key() == "id" && redacted_in_order.at("konnect_token") == "[redacted]");
+    checks.expect(redacted.dump().find("kpat_") == std::string::npos);
 
     Response changed = parsed;
     changed.konnect_token = konnect::Secret("kpat_other");
