@@ -230,10 +230,11 @@ TEST_CASE("A response whose unknown member nests too deep to encode prints its n
 }
 
 TEST_CASE("The token value does not appear in the printed response when an unknown member repeats it", "[printing]") {
-    const nlohmann::json copy = GENERATE(as<nlohmann::json>{}, nlohmann::json{{"copy", example_token}},
-                                         nlohmann::json{{"copy", "before " + example_token + " after"}},
-                                         nlohmann::json{{"nested", {{"deeper", {example_token, example_token}}}}},
-                                         nlohmann::json{{example_token, true}}, nlohmann::json{{"line", "a\n" + example_token}});
+    const nlohmann::json copy =
+        GENERATE(as<nlohmann::json>{}, nlohmann::json{{"copy", example_token}},
+                 nlohmann::json{{"copy", "before " + example_token + " after"}},
+                 nlohmann::json{{"nested", {{"deeper", {example_token, example_token}}}}},
+                 nlohmann::json{{example_token, true}}, nlohmann::json{{"line", "a\n" + example_token}});
     nlohmann::json document = documents::kong_example();
     for (const auto& member : copy.items())
         document[member.key()] = member.value();
