@@ -33,6 +33,13 @@ if(KONNECT_MODELS_CLANG_FORMAT)
   set_tests_properties(style.clang_format style.clang_format_rejects_misformatted_code PROPERTIES LABELS style)
 endif()
 
+# Every test carries labels of the documented set.
+string(REPLACE ";" "|" labels "${konnect_models_test_labels}")
+add_test(NAME style.every_test_has_a_documented_label
+         COMMAND ${CMAKE_COMMAND} -DBUILD=${PROJECT_BINARY_DIR} -DCTEST=${CMAKE_CTEST_COMMAND} "-DLABELS=${labels}" -P
+                 ${CMAKE_CURRENT_SOURCE_DIR}/check_labels.cmake)
+set_tests_properties(style.every_test_has_a_documented_label PROPERTIES LABELS style)
+
 # What clang-tidy reads is also built with the strict warnings, and run.
 add_executable(every_entry_point ${style}/every_entry_point.cpp)
 target_link_libraries(every_entry_point PRIVATE konnect::models)

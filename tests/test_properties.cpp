@@ -1284,19 +1284,22 @@ void check_total_order(const std::vector<T>& values, ExpectedOrder expected_orde
     const std::hash<T> hash;
     for (const T& a : values) {
         for (const T& b : values) {
-            const std::string pair = std::string(what) + " " + support::printed(a) + " and " + support::printed(b);
+            // Printed only when something broke: printing every pair would cost more than comparing it.
+            const auto pair = [&] {
+                return std::string(what) + " " + support::printed(a) + " and " + support::printed(b);
+            };
             const int relations = (a < b ? 1 : 0) + (b < a ? 1 : 0) + (a == b ? 1 : 0);
-            if (relations != 1) current.broke(pair + ": " + std::to_string(relations) + " of <, > and == hold");
+            if (relations != 1) current.broke(pair() + ": " + std::to_string(relations) + " of <, > and == hold");
             const bool consistent =
                 (a > b) == (b < a) && (a <= b) == !(b < a) && (a >= b) == !(a < b) && (a != b) == !(a == b);
-            if (!consistent) current.broke(pair + ": >, <=, >= or != disagree with < and ==");
+            if (!consistent) current.broke(pair() + ": >, <=, >= or != disagree with < and ==");
             const int expected = expected_order(a, b);
             const int found = a < b ? -1 : b < a ? 1 : 0;
             if (found != expected) {
-                current.broke(pair + ": compare as " + std::to_string(found) + ", expected " +
+                current.broke(pair() + ": compare as " + std::to_string(found) + ", expected " +
                               std::to_string(expected));
             }
-            if (a == b && hash(a) != hash(b)) current.broke(pair + ": equal, but they hash apart");
+            if (a == b && hash(a) != hash(b)) current.broke(pair() + ": equal, but they hash apart");
         }
     }
 }

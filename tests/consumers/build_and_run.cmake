@@ -9,6 +9,7 @@
 #   -DPIN_COMMIT=ON        fetch the checkout's current commit (KONNECT_MODELS_GIT_REPOSITORY / _GIT_TAG)
 #   -DEXPECT_TARGETS=a|b   konnect-models' own targets the project must end up with (default: none)
 #   -DCONFIGURE_ONLY=ON    stop after checking the targets
+#   -DWITH_FMT=ON          also build and run consumer_fmt.cpp, which uses konnect/fmt.hpp (see fmt_program.cmake)
 #
 # The project sees the checkout as third_party/konnect-models, so its README lines run as written.
 
@@ -17,11 +18,17 @@ cmake_minimum_required(VERSION 3.14)
 include(${CMAKE_CURRENT_LIST_DIR}/../run_step.cmake)
 
 file(REMOVE_RECURSE ${WORK})
-file(COPY ${PROJECT}/ ${CHECKOUT}/tests/consumers/consumer.cpp DESTINATION ${WORK}/source)
+file(COPY ${PROJECT}/ ${CHECKOUT}/tests/consumers/consumer.cpp ${CHECKOUT}/tests/consumers/consumer_fmt.cpp
+          ${CHECKOUT}/tests/consumers/fmt_program.cmake DESTINATION ${WORK}/source)
 file(MAKE_DIRECTORY ${WORK}/source/third_party)
 file(CREATE_LINK ${CHECKOUT} ${WORK}/source/third_party/konnect-models SYMBOLIC)
 
 string(REPLACE "|" ";" options "${OPTIONS}")
+set(programs consumer)
+if(WITH_FMT)
+  list(APPEND options -DCONSUMER_WITH_FMT=ON)
+  list(APPEND programs consumer_fmt)
+endif()
 if(PIN_COMMIT)
   run("git rev-parse" git -C ${CHECKOUT} rev-parse HEAD)
   string(STRIP "${output}" commit)
@@ -43,15 +50,19 @@ if(CONFIGURE_ONLY)
 endif()
 
 run("Building ${PROJECT}" ${CMAKE_COMMAND} --build ${WORK}/build)
-run("Running the consumer" ${WORK}/build/consumer)
-message(STATUS "${output}")
-if(NOT output MATCHES "^decoded and encoded .*konnect_token: \\[redacted\\]" OR output MATCHES "kpat_")
-  message(FATAL_ERROR "The consumer printed something unexpected:\n${output}")
-endif()
+foreach(program ${programs})
+  run("Running ${program}" ${WORK}/build/${program})
+  message(STATUS "${output}")
+  if(NOT output MATCHES "^(decoded and encoded|formatted) .*konnect_token: \\[redacted\\]" OR output MATCHES "kpat_")
+    message(FATAL_ERROR "${program} printed something unexpected:\n${output}")
+  endif()
+endforeach()
 
-# Installing the project installs its program and nothing of konnect-models.
+# Installing the project installs its programs and nothing of konnect-models.
 run("Installing ${PROJECT}" ${CMAKE_COMMAND} --install ${WORK}/build --prefix ${WORK}/prefix)
 file(GLOB_RECURSE installed RELATIVE ${WORK}/prefix ${WORK}/prefix/*)
-if(NOT installed STREQUAL "bin/consumer")
-  message(FATAL_ERROR "Installing the consumer installed [${installed}], expected only bin/consumer")
+list(TRANSFORM programs PREPEND bin/ OUTPUT_VARIABLE expected)
+list(SORT installed)
+if(NOT installed STREQUAL expected)
+  message(FATAL_ERROR "Installing the consumer installed [${installed}], expected [${expected}]")
 endif()

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The consumers without CMake, built with a plain compiler command exactly as the README shows it;
-# there `c++` stands for the compiler and warning flags under test.
+# there `c++` stands for the compiler and warning flags under test. With WITH_FMT=ON in the environment, each also
+# builds consumer_fmt.cpp, which uses the opt-in konnect/fmt.hpp and links fmt.
 #
 #   compile_and_run.sh vendored   <checkout> <work folder> <compiler> [flags...]
 #   compile_and_run.sh pkg-config <install prefix> <work folder> <compiler> [flags...]
@@ -12,7 +13,8 @@ c++() { "$compiler" "$@" "${flags[@]}"; }  # flags last: the cell's -std overrid
 
 consumers=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 rm -rf "$work" && mkdir -p "$work" && cd "$work"
-cp "$consumers/consumer.cpp" "$consumers/header_alone.cpp" .
+cp "$consumers/consumer.cpp" "$consumers/consumer_fmt.cpp" "$consumers/header_alone.cpp" .
+with_fmt=${WITH_FMT:-OFF}
 
 case $mode in
 vendored)
@@ -23,10 +25,17 @@ vendored)
     c++ -std=c++17 -I third_party -o consumer consumer.cpp
     # It compiles with nothing included before it.
     c++ -std=c++17 -I third_party -c -o header_alone.o header_alone.cpp
+    if [ "$with_fmt" = ON ]; then
+        cp konnect-models/include/konnect/fmt.hpp third_party/konnect/
+        c++ -std=c++17 -I third_party -o consumer_fmt consumer_fmt.cpp -lfmt
+    fi
     ;;
 pkg-config)
     export PKG_CONFIG_PATH=$from/share/pkgconfig
     c++ -std=c++17 $(pkg-config --cflags konnect_models) -o consumer consumer.cpp
+    if [ "$with_fmt" = ON ]; then
+        c++ -std=c++17 $(pkg-config --cflags konnect_models fmt) -o consumer_fmt consumer_fmt.cpp $(pkg-config --libs fmt)
+    fi
     ;;
 *)
     echo "unknown mode: $mode" >&2
@@ -35,3 +44,8 @@ pkg-config)
 esac
 
 ./consumer
+if [ "$with_fmt" = ON ]; then
+    formatted=$(./consumer_fmt)
+    echo "$formatted"
+    [[ $formatted == "formatted "*"konnect_token: [redacted]"* ]]
+fi

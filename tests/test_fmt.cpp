@@ -2,8 +2,8 @@
 // string's format specifications, never shows the token, and reaches spdlog's output that way too.
 #include <konnect/fmt.hpp>
 
-#include "../catch.hpp"
-#include "../support.hpp"
+#include "catch.hpp"
+#include "support.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>

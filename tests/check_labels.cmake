@@ -1,0 +1,51 @@
+# Checks that every test of a build folder carries at least one label, and only labels of the documented set
+# (tests/CMakeLists.txt lists them).
+#
+#   -DBUILD=dir      the build folder
+#   -DCTEST=path     ctest
+#   -DLABELS=a|b     the documented labels
+
+cmake_minimum_required(VERSION 3.19)
+
+string(REPLACE "|" ";" allowed "${LABELS}")
+string(REPLACE "|" ", " allowed_text "${LABELS}")
+execute_process(COMMAND ${CTEST} --show-only=json-v1 WORKING_DIRECTORY ${BUILD} OUTPUT_VARIABLE listing
+                RESULT_VARIABLE exit_code)
+if(NOT exit_code EQUAL 0)
+  message(FATAL_ERROR "ctest --show-only=json-v1 failed (${exit_code})")
+endif()
+string(JSON count LENGTH "${listing}" tests)
+set(wrong "")
+math(EXPR last "${count} - 1")
+foreach(index RANGE ${last})
+  string(JSON name GET "${listing}" tests ${index} name)
+  set(labels "")
+  string(JSON property_count ERROR_VARIABLE no_properties LENGTH "${listing}" tests ${index} properties)
+  if(NOT no_properties AND property_count GREATER 0)
+    math(EXPR last_property "${property_count} - 1")
+    foreach(property RANGE ${last_property})
+      string(JSON property_name GET "${listing}" tests ${index} properties ${property} name)
+      if(property_name STREQUAL "LABELS")
+        string(JSON label_count LENGTH "${listing}" tests ${index} properties ${property} value)
+        math(EXPR last_label "${label_count} - 1")
+        foreach(label_index RANGE ${last_label})
+          string(JSON label GET "${listing}" tests ${index} properties ${property} value ${label_index})
+          list(APPEND labels ${label})
+        endforeach()
+      endif()
+    endforeach()
+  endif()
+  if(NOT labels)
+    list(APPEND wrong "${name}: no label")
+  endif()
+  foreach(label ${labels})
+    if(NOT label IN_LIST allowed)
+      list(APPEND wrong "${name}: label ${label} is not one of ${allowed_text}")
+    endif()
+  endforeach()
+endforeach()
+if(wrong)
+  string(REPLACE ";" "\n  " wrong "${wrong}")
+  message(FATAL_ERROR "Tests without a documented label:\n  ${wrong}")
+endif()
+message(STATUS "${count} tests, each with documented labels")
