@@ -717,8 +717,7 @@ TEST_CASE("Empty and whitespace only text is malformed JSON at the end of the te
     for (const std::string text : {"", " ", "\n", " \t\r\n "}) {
         INFO("text: " << support::printable(text));
         const konnect::validation_error error = parse_error(text);
-        check_malformed_at(error, text.size());
-        CHECK(contains(error.problems()[0].message, "unexpected end of input"));
+        check_malformed_at(error, text.size());  // what follows the offset is nlohmann's, worded by its release
         CHECK_THROWS_AS(nlohmann::json::parse(text), nlohmann::json::parse_error);
     }
 }
