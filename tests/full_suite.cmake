@@ -187,7 +187,8 @@ endforeach()
 
 # ---- memcheck: valgrind on this build's own unit test binary, where any error or leak fails the run. Memcheck is
 # some 30 times slower, so the wall-clock guards get that much more room, the property tests (which the other runs
-# give their 2000 documents) a tenth of the documents, and the [huge] and [slow] limit tests are left to the others.
+# give their 2000 documents) a tenth of the documents, and the [huge] tests and the [slow] ones (text nested a
+# million levels deep) are left to the others.
 find_program(KONNECT_MODELS_VALGRIND NAMES valgrind)
 set(memcheck_test suite.memcheck.${this_compiler})
 if(KONNECT_MODELS_VALGRIND)

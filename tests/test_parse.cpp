@@ -287,7 +287,7 @@ TEST_CASE("Text nested to the depth limit parses and one level deeper is rejecte
     }
 }
 
-TEST_CASE("A million unclosed opening brackets are found to be malformed JSON in linear time", "[parse]") {
+TEST_CASE("A million unclosed opening brackets are found to be malformed JSON in linear time", "[parse][slow]") {
     // parse() keeps no container past the depth limit, so it reads to where the text stops being JSON.
     const std::string brackets(1000000, '[');
     const std::string member = kong_example_text_plus(R"(,"x":)" + brackets);
@@ -308,7 +308,8 @@ TEST_CASE("A million unclosed opening brackets are found to be malformed JSON in
     }
 }
 
-TEST_CASE("A member nested a million levels deep is rejected as too_deep at its pointer in linear time", "[parse]") {
+TEST_CASE("A member nested a million levels deep is rejected as too_deep at its pointer in linear time",
+          "[parse][slow]") {
     const std::string text = kong_example_text_plus(R"(,"x":)" + nested_arrays_text(1000000));
     const auto error = support::within_seconds_allowed("parse()", [&text] { return parse_error_if_any(text); });
     REQUIRE(error.has_value());
