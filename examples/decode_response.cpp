@@ -58,7 +58,10 @@ std::optional<std::string> read_input(const std::string& path, std::string& why_
     return body;
 }
 
-std::string describe(const konnect::State& state) {
+// The text of the response as redacted_json writes it: the name, an unknown state and the names of unknown members
+// can hold copies of the token, and there every run of it is [redacted]. Schema members come first, in schema order
+// (ordered_json), then the unknown members.
+std::string describe(const konnect::State& state, const nlohmann::ordered_json& shown) {
     switch (state) {
         case konnect::State::active:
             return "active: the token can be used";
@@ -70,7 +73,7 @@ std::string describe(const konnect::State& state) {
             break;
     }
     // A state Kong added after this program was written: show Kong's own word for it.
-    return "\"" + state.to_string() + "\" (a state this program does not know)";
+    return "\"" + shown.at("state").get<std::string>() + "\" (a state this program does not know)";
 }
 
 std::string describe(const std::optional<konnect::Timestamp>& timestamp, const char* when_empty) {
@@ -78,10 +81,11 @@ std::string describe(const std::optional<konnect::Timestamp>& timestamp, const c
 }
 
 void print_summary(const konnect::PersonalAccessTokenCreateResponse& response) {
-    std::cout << "Personal access token \"" << response.name << "\"\n"
+    const auto shown = konnect::redacted_json<nlohmann::ordered_json>(response);
+    std::cout << "Personal access token \"" << shown.at("name").get<std::string>() << "\"\n"
               << "  id          " << response.id << '\n'
               << "  user        " << response.user_id << '\n'
-              << "  state       " << describe(response.state) << '\n'
+              << "  state       " << describe(response.state, shown) << '\n'
               << "  token       " << response.konnect_token << " (" << response.konnect_token.size() << " characters)\n"
               << "  created     " << response.created_at << '\n'
               << "  updated     " << describe(response.updated_at, "not given") << '\n'
@@ -90,11 +94,16 @@ void print_summary(const konnect::PersonalAccessTokenCreateResponse& response) {
               << "  revoked     " << describe(response.revoked_at, "no");
     if (response.revoked_by) std::cout << " by " << *response.revoked_by;
     std::cout << '\n';
-    if (!response.additional_properties.empty()) {
-        std::cout << "  also        " << response.additional_properties.size()
-                  << " member(s) this schema does not name:";
-        for (const auto& member : response.additional_properties.items())
-            std::cout << ' ' << member.key();
+    const std::size_t unknown = response.additional_properties.size();
+    if (unknown > 0) {
+        std::cout << "  also        " << unknown << " member(s) this schema does not name:";
+        std::size_t schema_members = shown.size() - unknown;
+        for (const auto& member : shown.items()) {
+            if (schema_members > 0)
+                --schema_members;
+            else
+                std::cout << ' ' << member.key();
+        }
         std::cout << '\n';
     }
 }
