@@ -248,6 +248,12 @@ else()
   konnect_models_not_tested(consumer.fetch_content consumer "needs git and a git checkout")
 endif()
 
+# Two vendored copies of different versions in one program: each sees its own types (the versioned inline namespace).
+add_test(NAME consumer.two_versions_in_one_program
+         COMMAND bash ${consumers}/two_versions.sh ${PROJECT_SOURCE_DIR} ${consumers_work}/two_versions ${CMAKE_CXX_COMPILER}
+                 ${konnect_models_warning_flags})
+set_tests_properties(consumer.two_versions_in_one_program PROPERTIES LABELS consumer)
+
 # Installing as the README says, then the projects that find the installed package.
 set(consumer_prefix ${consumers_work}/installed)
 add_test(NAME consumer.install COMMAND ${CMAKE_COMMAND} -DCHECKOUT=${PROJECT_SOURCE_DIR} -DWORK=${consumers_work}/install

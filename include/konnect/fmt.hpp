@@ -27,7 +27,8 @@
 #include <sstream>
 #include <string>
 
-namespace konnect::detail {
+KONNECT_MODELS_NAMESPACE_BEGIN
+namespace detail {
 
 /// What operator<< prints for `value`, with the classic locale.
 template <typename T>
@@ -54,7 +55,8 @@ struct FormatterAsText : fmt::formatter<fmt::string_view> {
     void set_debug_format() = delete;
 };
 
-}  // namespace konnect::detail
+}  // namespace detail
+KONNECT_MODELS_NAMESPACE_END
 
 namespace fmt {
 

@@ -42,9 +42,24 @@
 
 #include <nlohmann/json.hpp>
 
+// The version: CMake's project reads it from here.
 #define KONNECT_MODELS_VERSION_MAJOR 0
 #define KONNECT_MODELS_VERSION_MINOR 1
 #define KONNECT_MODELS_VERSION_PATCH 0
+
+// Everything is declared in an inline namespace named by the version (v0_1_0), which code never writes: two copies
+// of different versions in one program (each vendored by another library, say) are then two sets of types and
+// functions rather than one-definition-rule violations that no tool reports. fmt.hpp opens it with the same macros.
+// (Two macros, so that the version macros are expanded before ## pastes them.)
+#define KONNECT_MODELS_VERSIONED_NAME(major, minor, patch) v##major##_##minor##_##patch
+#define KONNECT_MODELS_VERSIONED(major, minor, patch) KONNECT_MODELS_VERSIONED_NAME(major, minor, patch)
+#define KONNECT_MODELS_NAMESPACE_BEGIN                                                                    \
+    namespace konnect {                                                                                   \
+    inline namespace KONNECT_MODELS_VERSIONED(KONNECT_MODELS_VERSION_MAJOR, KONNECT_MODELS_VERSION_MINOR, \
+                                              KONNECT_MODELS_VERSION_PATCH) {
+#define KONNECT_MODELS_NAMESPACE_END \
+    }                                \
+    }
 
 // Marks the code that only describes problems (messages, redaction) as rarely run: compilers then build it for
 // size, which takes them less time in every program that includes this header, and keep it away from the code
@@ -55,7 +70,7 @@
 #define KONNECT_MODELS_COLD
 #endif
 
-namespace konnect {
+KONNECT_MODELS_NAMESPACE_BEGIN
 
 // ================================================================================================
 // 1. Limits and problems
@@ -2471,7 +2486,7 @@ inline std::ostream& operator<<(std::ostream& os, const PersonalAccessTokenCreat
     return os << '}';
 }
 
-}  // namespace konnect
+KONNECT_MODELS_NAMESPACE_END
 
 namespace std {
 template <>

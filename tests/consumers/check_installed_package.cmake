@@ -47,7 +47,13 @@ string(REGEX MATCH "^[0-9]+" major ${VERSION})
 math(EXPR next_major "${major} + 1")
 check_version_answer(${major_minor} 8 TRUE)
 check_version_answer(${major_minor} 4 TRUE)  # architecture-independent: a 32-bit build may use it too
-check_version_answer(${major}.0 8 TRUE)
 check_version_answer(${next_major}.0 8 FALSE)  # another major is another API
 check_version_answer(${major}.999 8 FALSE)  # newer than what is installed
+string(REGEX MATCH "[0-9]+$" minor ${major_minor})
+if(major EQUAL 0 AND minor GREATER 0)
+  math(EXPR previous_minor "${minor} - 1")
+  check_version_answer(0.${previous_minor} 8 FALSE)  # while the major is 0, another minor is another API
+else()
+  check_version_answer(${major}.0 8 TRUE)
+endif()
 message(STATUS "Installed: ${installed}")
