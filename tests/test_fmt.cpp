@@ -3,6 +3,7 @@
 #include <konnect/fmt.hpp>
 
 #include "catch.hpp"
+#include "second_model.hpp"
 #include "support.hpp"
 
 #include <fmt/format.h>
@@ -163,6 +164,17 @@ TEST_CASE("A problem formats as it prints, as its pointer and message", "[fmt]")
     check_formats_as_printed(document_problem);
     CHECK(fmt::format("{}", member_problem) == "/id: expected a UUID string, found a number");
     CHECK(fmt::format("{}", document_problem) == "(document): expected an object, found an array");
+}
+
+TEST_CASE("Any model formats as it prints, a model declared outside namespace konnect too", "[fmt]") {
+    team_models::Membership membership;
+    membership.team_id = *konnect::Uuid::from_string("0f9a2c3e-1b2d-4e5f-8a9b-0c1d2e3f4a5b");
+    membership.display_name = "Platform";
+    check_formats_as_printed(membership);
+    CHECK(fmt::format("{}", membership) ==
+          "Membership{team_id: 0f9a2c3e-1b2d-4e5f-8a9b-0c1d2e3f4a5b, display_name: \"Platform\", joined_at: null, "
+          "role: null, invited_by: null}");
+    CHECK(fmt::format("{:.10}", membership) == "Membership");
 }
 
 TEST_CASE("A response formats as it prints, every member on one line and the token redacted", "[fmt]") {

@@ -662,11 +662,10 @@ TEST_CASE("A number beyond the range of a double is malformed JSON for parse and
         for (const std::string& value : {number, "[0," + number + "]", R"({"n":)" + number + "}"}) {
             const std::string text = kong_example_text_plus(R"(,"x":)" + value);
             INFO("an unknown member " << value);
-            // nlohmann_json reads one byte past a number before it converts it: reading stops at its last byte.
-            const std::size_t number_end = text.find(number) + number.size();
+            // nlohmann_json says no more than that a number overflows: parse() finds where it starts.
             const konnect::validation_error error = parse_error(text);
-            check_malformed_at(error, number_end - 1);
-            CHECK(contains(error.problems()[0].message, "number overflow"));
+            check_malformed_at(error, text.find(number));
+            CHECK(contains(error.problems()[0].message, "a number too large for a double"));
             CHECK_FALSE(contains(error.problems()[0].message, number));
 
             CHECK_THROWS_AS(nlohmann::json::parse(text), nlohmann::json::out_of_range);

@@ -476,12 +476,12 @@ constexpr bool token_scan_works = KONNECT_MODELS_TESTS_HAVE_USABLE_SIZE + 0 != 0
 // Where a test's heap copy of the token escapes to, so that the compiler cannot leave the allocation out.
 const void* volatile escaped_block = nullptr;
 
-// Kong's example ending in a string longer than the token. nlohmann_json's reader keeps the raw text of the last
-// token it read (quotes included) in a buffer of its lexer that it reuses for every token: private to nlohmann_json
-// and freed unwiped when sax_parse() returns, that buffer is out of this library's reach, and the README lists it
-// among what is not wiped. Each token overwrites it from its start, so where the token is the last string read
-// the whole of it stays there; a later string longer than the token leaves none of it, and what the scan then
-// finds is the library's own.
+// Kong's example ending in a string longer than the token. nlohmann_json's reader keeps the last string it read, raw
+// (quotes included) and decoded, in two buffers of its lexer that it reuses for every string: private to
+// nlohmann_json and freed unwiped when json::parse() returns, they are out of this library's reach, and the README
+// lists them among what is not wiped. Each string overwrites them from their start, so where the token is the last
+// string read the whole of it stays there; a later string longer than the token leaves none of it, and what the
+// scan then finds is the library's own.
 std::string example_ending_in_a_long_string() {
     return documents::kong_example_text_plus(R"(,"note":")" + std::string(secret_value.size() + 8, 'n') + '"');
 }

@@ -26,6 +26,7 @@
 #include <locale>
 #include <sstream>
 #include <string>
+#include <type_traits>
 
 KONNECT_MODELS_NAMESPACE_BEGIN
 namespace detail {
@@ -60,9 +61,9 @@ KONNECT_MODELS_NAMESPACE_END
 
 namespace fmt {
 
-template <>
-struct formatter<konnect::PersonalAccessTokenCreateResponse>
-    : konnect::detail::FormatterAsText<konnect::PersonalAccessTokenCreateResponse> {};
+/// Every model: the response, and any struct described by a konnect::Schema.
+template <typename T>
+struct formatter<T, char, std::enable_if_t<konnect::is_model<T>>> : konnect::detail::FormatterAsText<T> {};
 
 template <>
 struct formatter<konnect::Uuid> : konnect::detail::FormatterAsText<konnect::Uuid> {};

@@ -4,17 +4,19 @@
 // validated exactly as Kong's schema says. One self-contained header: the standard library and
 // <nlohmann/json.hpp> only.
 //
-// Reading order:
-//   1. Limits and problems      max_nesting_depth, Problem, validation_error
-//   2. Uuid                     16 bytes, parsed from exactly the 8-4-4-4-12 form
-//   3. Timestamp                an RFC 3339 date-time: an instant plus the offset it was written with, and how
+// Reading order: each value type with everything about it (its JSON form, printing and hash), then the engine
+// that reads, checks, writes and prints any type described by a Schema, then the response: its struct and its table.
+//   1. Problems                 max_nesting_depth, ProblemKind, Problem, validation_error
+//   2. Text for people          quoting, and the Redaction that keeps a secret out of everything a person reads
+//   3. JSON strings             StringForm: how a value type reads from and writes to a JSON string
+//   4. Secret                   the token: explicit to reach, redacted when printed, wiped when released
+//   5. Uuid                     16 bytes, parsed from exactly the 8-4-4-4-12 form
+//   6. Timestamp                an RFC 3339 date-time: an instant plus the offset it was written with, and how
 //                               it compares with system_clock
-//   4. State                    an open enum: three named states and any state Kong adds later
-//   5. Secret                   the token: explicit to reach, redacted when printed, wiped when released
-//   6. The response             PersonalAccessTokenCreateResponse and its member table
-//   7. JSON                     to_json / from_json / validate / redacted_json, all driven by the member table
-//   8. Text                     PersonalAccessTokenCreateResponse::parse
-//   9. Printing                 operator<< for every type
+//   7. State                    an open enum: three named states and any state Kong adds later
+//   8. The engine               Schema<T>, and decoding, validation, encoding, parse(), printing and redaction of
+//                               every type it describes
+//   9. The response             PersonalAccessTokenCreateResponse and its Schema
 //
 // SPDX-License-Identifier: MIT
 
@@ -24,8 +26,11 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
+#include <clocale>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 #include <functional>
 #include <initializer_list>
 #include <limits>
@@ -72,9 +77,7 @@
 
 KONNECT_MODELS_NAMESPACE_BEGIN
 
-// ================================================================================================
-// 1. Limits and problems
-// ================================================================================================
+// ==== 1. Problems ====================================================================================================
 
 /// The deepest a document may nest, counting the root object as level 1. nlohmann_json copies,
 /// compares and dumps values recursively, so the members this library keeps must be bounded
@@ -147,9 +150,18 @@ class validation_error : public nlohmann::json::exception {
     std::shared_ptr<const std::vector<Problem>> problems_;
 };
 
-// ================================================================================================
-// 2. Uuid
-// ================================================================================================
+inline std::ostream& operator<<(std::ostream& os, ProblemKind kind) {
+    // By ProblemKind, in its order.
+    constexpr std::array<std::string_view, 7> names{
+        "malformed_json", "too_deep", "missing", "null_not_allowed", "wrong_type", "invalid_format", "named_by_schema"};
+    const auto index = static_cast<std::size_t>(kind);
+    if (index < names.size()) return os << names[index];
+    return os << "ProblemKind(" << index << ')';
+}
+
+inline std::ostream& operator<<(std::ostream& os, const Problem& problem) { return os << to_string(problem); }
+
+// ==== 2. Text for people: quoting, and keeping a secret out of it ====================================================
 
 namespace detail {
 // A number in decimal, with at least `width` digits, kept in place for the message it goes into.
@@ -184,6 +196,442 @@ KONNECT_MODELS_COLD inline std::string fill(std::string_view pattern, std::initi
     return text;
 }
 
+// Appends text escaped as inside a JSON string: quotes, backslashes and control characters escaped,
+// so a message or printed form stays on one line; other bytes as they are.
+KONNECT_MODELS_COLD inline void append_escaped(std::string& out, std::string_view text) {
+    constexpr std::string_view hex_digits = "0123456789abcdef";
+    constexpr std::string_view short_escapes = "btn?fr";  // \b \t \n \f \r stand for bytes 8 to 13 but 11
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (byte >= 8U && byte <= 13U && byte != 11U) {
+            out += '\\';
+            out += short_escapes[byte - 8U];
+        } else if (byte < 0x20U || byte == 0x7FU) {
+            out += "\\u00";
+            out += hex_digits[byte >> 4U];
+            out += hex_digits[byte & 0x0FU];
+        } else {
+            out += c;
+        }
+    }
+}
+
+// Writes text as a quoted, escaped string for a message or printed form.
+KONNECT_MODELS_COLD inline std::string quote(std::string_view text) {
+    std::string quoted;
+    quoted.reserve(text.size() +
+                   2);  // grown no further unless escapes need it: no stretch of text left in a released block
+    quoted += '"';
+    append_escaped(quoted, text);
+    quoted += '"';
+    return quoted;
+}
+
+// RFC 6901: `~` and `/` in a member name are escaped as `~0` and `~1`.
+KONNECT_MODELS_COLD inline std::string json_pointer(std::string_view key) {
+    std::string pointer = "/";
+    for (const char c : key) {
+        pointer += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
+    }
+    return pointer;
+}
+
+// Volatile stores are not removed as dead stores, even just before the memory is freed.
+inline void wipe(char* data, std::size_t size) noexcept {
+    volatile char* byte = data;
+    for (std::size_t i = 0; i < size; ++i) {
+        byte[i] = 0;
+    }
+}
+
+// What printed forms and redacted_json show in place of a secret, and of every run of it.
+inline constexpr std::string_view redacted_text = "[redacted]";
+
+// Wipes a string's whole buffer (its bytes past the end too, which may hold what it held before) and leaves it
+// empty, in the buffer it had.
+inline void wipe_buffer(std::string& text) noexcept {
+    text.resize(text.capacity());  // within the capacity: no new buffer, nothing thrown
+    wipe(text.data(), text.size());
+    text.clear();
+}
+
+// Wipes a string when it goes out of scope, however the scope is left.
+class WipedOnExit {
+  public:
+    explicit WipedOnExit(std::string& text) noexcept : text_(text) {}
+    WipedOnExit(const WipedOnExit&) = delete;
+    WipedOnExit& operator=(const WipedOnExit&) = delete;
+    ~WipedOnExit() { wipe_buffer(text_); }
+
+  private:
+    std::string& text_;
+};
+
+// Decides what text from a document a message or a printed form may show. No stretch of a secret (the value of a
+// model's Secret member: the token) may appear, whole or in part, in any member: text is checked, as it is written
+// (quoted and escaped), against every run of eight bytes of the secret (the whole secret when it is shorter).
+// Every check takes time linear in the text, whatever the input.
+class Redaction {
+  public:
+    // Nothing to hide: a model without a Secret member, or a document without a string for it.
+    Redaction() = default;
+    explicit Redaction(std::string_view secret) noexcept : secret_(secret) {}
+    Redaction(const Redaction&) = default;
+    Redaction(Redaction&&) noexcept = default;
+    Redaction& operator=(const Redaction&) = delete;
+    Redaction& operator=(Redaction&&) = delete;
+    // The runs are the secret's bytes, eight at a time.
+    ~Redaction() { wipe(reinterpret_cast<char*>(runs_.data()), runs_.size() * sizeof(std::uint64_t)); }
+    // For text that cannot be checked against the secret: a root that is not an object, a standalone value.
+    static Redaction withholding_everything() noexcept {
+        Redaction redaction;
+        redaction.withhold_everything_ = true;
+        return redaction;
+    }
+
+    // A found string quoted, when it is short and shows no run of the secret; nothing otherwise.
+    KONNECT_MODELS_COLD std::optional<std::string> quoted(std::string_view text) const {
+        constexpr std::size_t quotable_bytes = 64;
+        if (text.size() <= quotable_bytes) {
+            std::string written = quote(text);
+            if (!shows_secret(written)) return written;
+            wipe(written.data(), written.size());
+        }
+        return std::nullopt;
+    }
+
+    // A found string as a problem describes it: quoted when it may be.
+    KONNECT_MODELS_COLD std::string found_string(std::string_view text) const {
+        if (std::optional<std::string> written = quoted(text)) return "the string " + *written;
+        return "a string of " + std::to_string(text.size()) + " bytes (not quoted)";
+    }
+
+    // Whether a member's name may stand in a pointer: short, on one line, and showing no run of the secret,
+    // neither as it is nor as the pointer writes it (`~1` for `/` would hide a run from the pointer alone).
+    KONNECT_MODELS_COLD bool may_name(std::string_view key) const {
+        constexpr std::size_t nameable_bytes = 64;
+        const bool one_line = std::none_of(key.begin(), key.end(), [](char c) {
+            return static_cast<unsigned char>(c) < 0x20U || static_cast<unsigned char>(c) == 0x7FU;
+        });
+        return key.size() <= nameable_bytes && one_line && !shows_secret(key) && !shows_secret(json_pointer(key));
+    }
+
+    // Text for a printed form: quoted, with every stretch covered by runs of the secret as [redacted].
+    std::string printable(std::string_view text) const {
+        if (cannot_check()) {
+            return "(" + std::to_string(text.size()) + " bytes, not printed)";
+        }
+        std::string printed;
+        split_at_runs(
+            quote(text), [&printed](std::string_view piece) { printed += piece; },
+            [&printed] { printed += redacted_text; });
+        return printed;
+    }
+
+    // Text for redacted_json: as it is, with every stretch covered by runs of the secret as [redacted].
+    KONNECT_MODELS_COLD std::string redacted(std::string_view text) const {
+        if (cannot_check()) {
+            return "(" + std::to_string(text.size()) + " bytes, not shown)";
+        }
+        std::string kept;
+        split_at_runs(
+            text, [&kept](std::string_view piece) { kept += piece; }, [&kept] { kept += redacted_text; });
+        return kept;
+    }
+
+    // The same in place; the text it replaces is wiped first.
+    KONNECT_MODELS_COLD void redact(std::string& text) const {
+        std::string kept = redacted(text);
+        wipe(text.data(), text.size());
+        text = std::move(kept);
+    }
+
+  private:
+    static constexpr std::size_t longest_run = 8;
+    static constexpr std::size_t checkable_secret_bytes = 4096;  // far more than a Konnect token has
+
+    std::size_t run_length() const noexcept { return std::min(longest_run, secret_.size()); }
+
+    bool cannot_check() const noexcept { return withhold_everything_ || secret_.size() > checkable_secret_bytes; }
+
+    static std::uint64_t pack(std::string_view text, std::size_t at, std::size_t length) noexcept {
+        std::uint64_t packed = 0;
+        for (std::size_t i = at; i < at + length; ++i) {
+            packed = packed << 8U | static_cast<unsigned char>(text[i]);
+        }
+        return packed;
+    }
+
+    // The runs of the secret as it is and as it is written escaped (written text is what gets shown),
+    // sorted, built on first use: decoding a valid document never needs them.
+    // Both hold the secret's bytes, so each is sized once (growing would release copies of its beginning)
+    // and wiped before its memory goes back.
+    KONNECT_MODELS_COLD bool is_run(std::string_view text, std::size_t at) const {
+        if (runs_.empty()) {
+            constexpr std::size_t longest_escape = 6;  // \u001f
+            std::string escaped;
+            escaped.reserve(longest_escape * secret_.size());
+            append_escaped(escaped, secret_);
+            runs_.reserve(secret_.size() + escaped.size());
+            for (const std::string_view form : {secret_, std::string_view(escaped)}) {
+                for (std::size_t start = 0; start + run_length() <= form.size(); ++start) {
+                    runs_.push_back(pack(form, start, run_length()));
+                }
+            }
+            wipe(escaped.data(), escaped.size());
+            std::sort(runs_.begin(), runs_.end());
+        }
+        return std::binary_search(runs_.begin(), runs_.end(), pack(text, at, run_length()));
+    }
+
+    KONNECT_MODELS_COLD bool shows_secret(std::string_view written) const {
+        bool shown = cannot_check();
+        if (!shown) {
+            split_at_runs(
+                written, [](std::string_view /*piece*/) {}, [&shown] { shown = true; });
+        }
+        return shown;
+    }
+
+    // Calls keep() with each stretch of text outside the secret's runs and blank() for each stretch they
+    // cover, in order; overlapping and adjacent runs cover one stretch.
+    template <typename Keep, typename Blank>
+    void split_at_runs(std::string_view text, Keep keep, Blank blank) const {
+        const std::size_t run = run_length();
+        std::size_t kept = 0;
+        for (std::size_t at = 0; run != 0 && at + run <= text.size();) {
+            if (!is_run(text, at)) {
+                ++at;
+                continue;
+            }
+            std::size_t end = at + run;
+            for (std::size_t next = at + 1; next <= end && next + run <= text.size(); ++next) {
+                if (is_run(text, next)) end = next + run;
+            }
+            keep(text.substr(kept, at - kept));
+            blank();
+            kept = at = end;
+        }
+        keep(text.substr(kept));
+    }
+
+    std::string_view secret_;
+    bool withhold_everything_ = false;
+    mutable std::vector<std::uint64_t> runs_;
+};
+}  // namespace detail
+
+// ==== 3. JSON strings: how a value type reads and writes one =========================================================
+
+namespace detail {
+// Why a string is not of a type's form, given whether the string is quoted beside the reason; empty when it is.
+using Reason = std::string (*)(std::string_view text, bool quoted);
+
+// How a value type is a JSON string, specialised beside each type (std::string, Secret, Uuid, Timestamp, State):
+//   static constexpr std::string_view expected;   what a problem says is expected, "a UUID string (...)"
+//   static constexpr Reason reason;               why a string does not read; nullptr where every string reads
+//   static std::optional<T> read(std::string_view text);
+//   static <string-like> write(const T& value);   the JSON string it is written as (to_json: the wire form)
+//   static constexpr bool from_document;          whether its text is the document's, which may hold the secret;
+//   print(std::ostream&, const T&, const Redaction&), then, prints it with what the Redaction hides blanked out.
+template <typename T>
+struct StringForm;
+
+// What a document holds where a value goes. Decoding a DOM and parse() both say it in these terms.
+enum class Found { null, boolean, number, string, array, object, binary, discarded };
+
+template <typename BasicJsonType>
+Found found_in(const BasicJsonType& value) noexcept {
+    if (value.is_null()) return Found::null;
+    if (value.is_boolean()) return Found::boolean;
+    if (value.is_number()) return Found::number;
+    if (value.is_string()) return Found::string;
+    if (value.is_array()) return Found::array;
+    if (value.is_object()) return Found::object;
+    if (value.is_binary()) return Found::binary;
+    return Found::discarded;
+}
+
+// The text of a string value; empty for any other value.
+template <typename BasicJsonType>
+std::string_view text_of(const BasicJsonType& value) noexcept {
+    const auto* const text = value.template get_ptr<const typename BasicJsonType::string_t*>();
+    return text == nullptr ? std::string_view() : std::string_view(*text);
+}
+
+// What a problem says was found: `text` is the string when `found` is one.
+KONNECT_MODELS_COLD inline std::string describe(Found found, std::string_view text, const Redaction& redaction) {
+    switch (found) {
+        case Found::null:
+            return "null";
+        case Found::boolean:
+            return "a boolean";
+        case Found::number:
+            return "a number";
+        case Found::string:
+            return redaction.found_string(text);
+        case Found::array:
+            return "an array";
+        case Found::object:
+            return "an object";
+        case Found::binary:
+            return "binary data";
+        case Found::discarded:
+            return "a discarded value (what nlohmann_json reads from text that is not JSON)";
+    }
+    return "a value";
+}
+
+template <typename BasicJsonType>
+std::string describe(const BasicJsonType& value, const Redaction& redaction) {
+    return describe(found_in(value), text_of(value), redaction);
+}
+
+KONNECT_MODELS_COLD inline std::string expectation(std::string_view expected, bool nullable) {
+    return std::string(expected) + (nullable ? " or null" : "");
+}
+
+// A value that is not what a member (or a standalone value, whose pointer is "") may hold; for a string, the
+// reason it does not read follows.
+KONNECT_MODELS_COLD inline Problem unexpected_value(std::string pointer, std::string_view expected, Reason reason,
+                                                    bool nullable, Found found, std::string_view text,
+                                                    const Redaction& redaction) {
+    std::string message = "expected " + expectation(expected, nullable) + ", found ";
+    if (found != Found::string) {
+        const ProblemKind kind = found == Found::null ? ProblemKind::null_not_allowed : ProblemKind::wrong_type;
+        return {std::move(pointer), kind, message + describe(found, text, redaction)};
+    }
+    const std::optional<std::string> quoted = redaction.quoted(text);
+    message += describe(found, text, redaction);
+    if (reason != nullptr) {
+        message += ": ";
+        message += reason(text, quoted.has_value());
+    }
+    return {std::move(pointer), ProblemKind::invalid_format, std::move(message)};
+}
+
+// A value on its own that is no T, as Uuid::parse, Timestamp::parse and get<T>() throw: nothing is quoted.
+template <typename T>
+KONNECT_MODELS_COLD validation_error not_a_standalone(Found found, std::string_view text) {
+    return validation_error(validation_error::invalid_document,
+                            {unexpected_value("", StringForm<T>::expected, StringForm<T>::reason, false, found, text,
+                                              Redaction::withholding_everything())});
+}
+
+template <typename T>
+T read_standalone(std::string_view text) {
+    if (std::optional<T> value = StringForm<T>::read(text)) return std::move(*value);
+    throw not_a_standalone<T>(Found::string, text);
+}
+
+template <typename T, typename BasicJsonType>
+T decode_standalone(const BasicJsonType& value) {
+    const Found found = found_in(value);
+    if (found == Found::string) return read_standalone<T>(text_of(value));
+    throw not_a_standalone<T>(found, text_of(value));
+}
+
+// The library's own string types, whose to_json and from_json are below (std::string is nlohmann_json's).
+template <typename T, typename = void>
+inline constexpr bool is_string_value = false;
+template <typename T>
+inline constexpr bool is_string_value<T, std::void_t<decltype(StringForm<T>::expected)>> =
+    !std::is_same_v<T, std::string>;
+
+template <>
+struct StringForm<std::string> {
+    static constexpr std::string_view expected = "a string";
+    static constexpr Reason reason = nullptr;
+    static std::optional<std::string> read(std::string_view text) { return std::string(text); }
+    static const std::string& write(const std::string& text) noexcept { return text; }
+    static constexpr bool from_document = true;
+    static void print(std::ostream& os, const std::string& text, const Redaction& redaction) {
+        os << redaction.printable(text);
+    }
+};
+}  // namespace detail
+
+/// Secret, Uuid, Timestamp and State are JSON strings. A Secret writes its real value: that is the wire form.
+template <typename BasicJsonType, typename T, std::enable_if_t<detail::is_string_value<T>, int> = 0>
+void from_json(const BasicJsonType& j, T& value) {
+    value = detail::decode_standalone<T>(j);
+}
+template <typename BasicJsonType, typename T, std::enable_if_t<detail::is_string_value<T>, int> = 0>
+void to_json(BasicJsonType& j, const T& value) {
+    j = typename BasicJsonType::string_t(detail::StringForm<T>::write(value));
+}
+
+// ==== 4. Secret ======================================================================================================
+
+/// A secret string: the token. Its value is reached through reveal(), and written by encoding to JSON
+/// (to_json, the wire form; redacted_json writes `[redacted]` instead); it prints as `[redacted]`; its bytes
+/// are wiped before their memory is released (on destruction and on assignment; a move hands the same buffer
+/// over, leaving no copy behind); `==` takes time that depends on the lengths only.
+class Secret {
+  public:
+    Secret() noexcept = default;
+    explicit Secret(std::string_view value)
+        // NOLINTNEXTLINE(modernize-avoid-c-arrays): a run-time size, which std::array cannot have.
+        : data_(value.empty() ? nullptr : std::make_unique<char[]>(value.size())), size_(value.size()) {
+        if (size_ != 0) value.copy(data_.get(), size_);
+    }
+
+    Secret(const Secret& other) : Secret(other.reveal()) {}
+    Secret(Secret&& other) noexcept : data_(std::move(other.data_)), size_(std::exchange(other.size_, 0)) {}
+    /// Copy and move alike: the old value ends in `other`, whose destructor wipes it.
+    Secret& operator=(Secret other) noexcept {
+        std::swap(data_, other.data_);
+        std::swap(size_, other.size_);
+        return *this;
+    }
+    ~Secret() {
+        if (data_) detail::wipe(data_.get(), size_);
+    }
+
+    /// The secret itself. Everything that reads the value calls this (copying, encoding to JSON, the library's
+    /// redaction) but `==`, so that every use is easy to find.
+    [[nodiscard]] std::string_view reveal() const noexcept { return {data_.get(), size_}; }
+    [[nodiscard]] std::size_t size() const noexcept { return size_; }
+    [[nodiscard]] bool empty() const noexcept { return size_ == 0; }
+
+    friend bool operator==(const Secret& a, const Secret& b) noexcept {
+        // Every byte of `a` is visited whatever the contents, so timing tells nothing about them.
+        unsigned difference = a.size_ == b.size_ ? 0U : 1U;
+        for (std::size_t i = 0; i < a.size_; ++i) {
+            const auto other = i < b.size_ ? static_cast<unsigned char>(b.data_[i]) : 0U;
+            difference |= static_cast<unsigned char>(a.data_[i]) ^ other;
+        }
+        return difference == 0;
+    }
+    friend bool operator!=(const Secret& a, const Secret& b) noexcept { return !(a == b); }
+
+  private:
+    // Not std::string: its small-string buffer would survive a move unwiped.
+    std::unique_ptr<char[]> data_;  // NOLINT(modernize-avoid-c-arrays): run-time size; std::array cannot own it.
+    std::size_t size_ = 0;
+};
+
+namespace detail {
+// A model's Secret member is what every message and printed form of it hides (Redaction): the engine finds it by
+// its type. Only encoding writes it.
+template <>
+struct StringForm<Secret> {
+    static constexpr std::string_view expected = "a string";
+    static constexpr Reason reason = nullptr;
+    static std::optional<Secret> read(std::string_view text) { return Secret(text); }
+    static std::string_view write(const Secret& secret) noexcept { return secret.reveal(); }
+    static constexpr bool from_document = false;  // its own text is never shown, so it is never redacted
+};
+}  // namespace detail
+
+inline std::ostream& operator<<(std::ostream& os, const Secret& /*secret*/) { return os << detail::redacted_text; }
+
+// ==== 5. Uuid ========================================================================================================
+
+namespace detail {
 constexpr int hex_digit_value(char c) noexcept {
     if (c >= '0' && c <= '9') return c - '0';
     if (c >= 'a' && c <= 'f') return c - 'a' + 10;
@@ -290,9 +738,40 @@ class Uuid {
     bytes_type bytes_{};
 };
 
-// ================================================================================================
-// 3. Timestamp
-// ================================================================================================
+namespace detail {
+template <>
+struct StringForm<Uuid> {
+    static constexpr std::string_view expected = "a UUID string (8-4-4-4-12 hexadecimal digits)";
+    static constexpr Reason reason = &uuid_reason;
+    static std::optional<Uuid> read(std::string_view text) noexcept { return Uuid::from_string(text); }
+    static std::string write(const Uuid& uuid) { return uuid.to_string(); }
+    static constexpr bool from_document = false;
+};
+}  // namespace detail
+
+inline Uuid Uuid::parse(std::string_view text) { return detail::read_standalone<Uuid>(text); }
+
+inline std::ostream& operator<<(std::ostream& os, const Uuid& uuid) { return os << uuid.to_string(); }
+
+KONNECT_MODELS_NAMESPACE_END
+
+namespace std {
+template <>
+struct hash<konnect::Uuid> {
+    std::size_t operator()(const konnect::Uuid& uuid) const noexcept {
+        // FNV-1a: every byte counts, and the bytes are already well mixed for random UUIDs.
+        std::uint64_t mixed = 14695981039346656037ULL;
+        for (const std::uint8_t byte : uuid.bytes()) {
+            mixed = (mixed ^ byte) * 1099511628211ULL;
+        }
+        return static_cast<std::size_t>(mixed);
+    }
+};
+}  // namespace std
+
+KONNECT_MODELS_NAMESPACE_BEGIN
+
+// ==== 6. Timestamp ===================================================================================================
 
 namespace detail {
 // Proleptic Gregorian calendar arithmetic on days since 1970-01-01, after Howard Hinnant's
@@ -841,50 +1320,112 @@ constexpr int compare_instants(const Timestamp& timestamp, const ClockInstant& i
 /// A Timestamp against a system_clock time point, by instant; see Timestamp. There is no `==` or `!=` with a time
 /// point: a Timestamp's `==` also compares the offset, which a time point does not have. Two moments are the same
 /// instant when neither is less than the other.
+namespace detail {
 template <typename Duration>
-constexpr bool operator<(const Timestamp& a,
-                         const std::chrono::time_point<std::chrono::system_clock, Duration>& b) noexcept {
+using SystemTime = std::chrono::time_point<std::chrono::system_clock, Duration>;
+}  // namespace detail
+
+template <typename Duration>
+constexpr bool operator<(const Timestamp& a, const detail::SystemTime<Duration>& b) noexcept {
     return detail::compare_instants(a, detail::clock_instant(b.time_since_epoch())) < 0;
 }
 template <typename Duration>
-constexpr bool operator<=(const Timestamp& a,
-                          const std::chrono::time_point<std::chrono::system_clock, Duration>& b) noexcept {
+constexpr bool operator<=(const Timestamp& a, const detail::SystemTime<Duration>& b) noexcept {
     return detail::compare_instants(a, detail::clock_instant(b.time_since_epoch())) <= 0;
 }
 template <typename Duration>
-constexpr bool operator>(const Timestamp& a,
-                         const std::chrono::time_point<std::chrono::system_clock, Duration>& b) noexcept {
+constexpr bool operator>(const Timestamp& a, const detail::SystemTime<Duration>& b) noexcept {
     return detail::compare_instants(a, detail::clock_instant(b.time_since_epoch())) > 0;
 }
 template <typename Duration>
-constexpr bool operator>=(const Timestamp& a,
-                          const std::chrono::time_point<std::chrono::system_clock, Duration>& b) noexcept {
+constexpr bool operator>=(const Timestamp& a, const detail::SystemTime<Duration>& b) noexcept {
     return detail::compare_instants(a, detail::clock_instant(b.time_since_epoch())) >= 0;
 }
 template <typename Duration>
-constexpr bool operator<(const std::chrono::time_point<std::chrono::system_clock, Duration>& a,
-                         const Timestamp& b) noexcept {
+constexpr bool operator<(const detail::SystemTime<Duration>& a, const Timestamp& b) noexcept {
     return b > a;
 }
 template <typename Duration>
-constexpr bool operator<=(const std::chrono::time_point<std::chrono::system_clock, Duration>& a,
-                          const Timestamp& b) noexcept {
+constexpr bool operator<=(const detail::SystemTime<Duration>& a, const Timestamp& b) noexcept {
     return b >= a;
 }
 template <typename Duration>
-constexpr bool operator>(const std::chrono::time_point<std::chrono::system_clock, Duration>& a,
-                         const Timestamp& b) noexcept {
+constexpr bool operator>(const detail::SystemTime<Duration>& a, const Timestamp& b) noexcept {
     return b < a;
 }
 template <typename Duration>
-constexpr bool operator>=(const std::chrono::time_point<std::chrono::system_clock, Duration>& a,
-                          const Timestamp& b) noexcept {
+constexpr bool operator>=(const detail::SystemTime<Duration>& a, const Timestamp& b) noexcept {
     return b <= a;
 }
 
-// ================================================================================================
-// 4. State
-// ================================================================================================
+namespace detail {
+// The nanoseconds from `instant` to the timestamp, saturated; a leap second counts as the midnight that ends it.
+// What remains of a nanosecond of `instant` is left out, rounding toward the later moment: the duration stays above
+// zero exactly while the timestamp is after `instant`.
+inline std::chrono::nanoseconds nanoseconds_until(const Timestamp& timestamp, const ClockInstant& instant) noexcept {
+    using std::chrono::nanoseconds;
+    constexpr std::int64_t per_second = 1'000'000'000;
+    constexpr std::int64_t largest = std::numeric_limits<nanoseconds::rep>::max();
+    // Both lie within beyond_any_timestamp of the epoch, so neither difference overflows.
+    std::int64_t seconds = timestamp.unix_seconds() + (timestamp.is_leap_second() ? 1 : 0) - instant.seconds;
+    std::int64_t fraction =
+        (timestamp.is_leap_second() ? 0 : std::int64_t{timestamp.nanoseconds()}) - std::int64_t{instant.nanoseconds};
+    // Give both the same sign, so that the checks below cannot overflow either.
+    if (seconds < 0 && fraction > 0) {
+        ++seconds;
+        fraction -= per_second;
+    } else if (seconds > 0 && fraction < 0) {
+        --seconds;
+        fraction += per_second;
+    }
+    if (seconds > largest / per_second) return nanoseconds::max();
+    if (seconds < -(largest / per_second)) return nanoseconds::min();
+    const std::int64_t whole = seconds * per_second;
+    if (fraction > 0 && whole > largest - fraction) return nanoseconds::max();
+    if (fraction < 0 && whole < -largest - 1 - fraction) return nanoseconds::min();
+    return nanoseconds(whole + fraction);
+}
+}  // namespace detail
+
+namespace detail {
+template <>
+struct StringForm<Timestamp> {
+    static constexpr std::string_view expected = "an RFC 3339 date-time string (like 2023-01-01T00:00:00.000Z)";
+    static constexpr Reason reason = &date_time_reason;
+    static std::optional<Timestamp> read(std::string_view text) noexcept { return Timestamp::from_string(text); }
+    static std::string write(const Timestamp& timestamp) { return timestamp.to_string(); }
+    static constexpr bool from_document = false;
+};
+}  // namespace detail
+
+inline Timestamp Timestamp::parse(std::string_view text) { return detail::read_standalone<Timestamp>(text); }
+
+inline std::ostream& operator<<(std::ostream& os, const Timestamp& timestamp) { return os << timestamp.to_string(); }
+
+KONNECT_MODELS_NAMESPACE_END
+
+namespace std {
+/// Agrees with ==, which compares the instant, the leap second and the offset: one instant written at two
+/// offsets hashes apart, as it compares unequal.
+template <>
+struct hash<konnect::Timestamp> {
+    std::size_t operator()(const konnect::Timestamp& timestamp) const noexcept {
+        // FNV-1a over each field, then the high bits folded down for a 32-bit size_t.
+        std::uint64_t mixed = 14695981039346656037ULL;
+        for (const std::uint64_t field :
+             {static_cast<std::uint64_t>(timestamp.unix_seconds()), std::uint64_t{timestamp.nanoseconds()},
+              static_cast<std::uint64_t>(timestamp.offset().count()),
+              std::uint64_t{timestamp.is_leap_second() ? 1U : 0U}}) {
+            mixed = (mixed ^ field) * 1099511628211ULL;
+        }
+        return static_cast<std::size_t>(mixed ^ (mixed >> 32U));
+    }
+};
+}  // namespace std
+
+KONNECT_MODELS_NAMESPACE_BEGIN
+
+// ==== 7. State =======================================================================================================
 
 /// The token's state. Kong marks this enum open (`x-speakeasy-unknown-values: allow`): a state it
 /// adds later reads as `State::unknown`, keeps its exact text and writes it back unchanged.
@@ -974,264 +1515,98 @@ class State {
     std::string text_;
 };
 
-// ================================================================================================
-// 5. Secret
-// ================================================================================================
-
 namespace detail {
-// Volatile stores are not removed as dead stores, even just before the memory is freed.
-inline void wipe(char* data, std::size_t size) noexcept {
-    volatile char* byte = data;
-    for (std::size_t i = 0; i < size; ++i) {
-        byte[i] = 0;
-    }
-}
-
-// What printed forms and redacted_json show in place of the token, and of every run of it.
-inline constexpr std::string_view redacted_text = "[redacted]";
-
-// Wipes a string's whole buffer (its bytes past the end too, which may hold what it held before) and leaves it
-// empty, in the buffer it had.
-inline void wipe_buffer(std::string& text) noexcept {
-    text.resize(text.capacity());  // within the capacity: no new buffer, nothing thrown
-    wipe(text.data(), text.size());
-    text.clear();
-}
-
-// Wipes a string when it goes out of scope, however the scope is left.
-class WipedOnExit {
-  public:
-    explicit WipedOnExit(std::string& text) noexcept : text_(text) {}
-    WipedOnExit(const WipedOnExit&) = delete;
-    WipedOnExit& operator=(const WipedOnExit&) = delete;
-    ~WipedOnExit() { wipe_buffer(text_); }
-
-  private:
-    std::string& text_;
-};
-}  // namespace detail
-
-/// A secret string: the token. Its value is reached through reveal(), and written by encoding to JSON
-/// (to_json, the wire form; redacted_json writes `[redacted]` instead); it prints as `[redacted]`; its bytes
-/// are wiped before their memory is released (on destruction and on assignment; a move hands the same buffer
-/// over, leaving no copy behind); `==` takes time that depends on the lengths only.
-class Secret {
-  public:
-    Secret() noexcept = default;
-    explicit Secret(std::string_view value)
-        // NOLINTNEXTLINE(modernize-avoid-c-arrays): a run-time size, which std::array cannot have.
-        : data_(value.empty() ? nullptr : std::make_unique<char[]>(value.size())), size_(value.size()) {
-        if (size_ != 0) value.copy(data_.get(), size_);
-    }
-
-    Secret(const Secret& other) : Secret(other.reveal()) {}
-    Secret(Secret&& other) noexcept : data_(std::move(other.data_)), size_(std::exchange(other.size_, 0)) {}
-    /// Copy and move alike: the old value ends in `other`, whose destructor wipes it.
-    Secret& operator=(Secret other) noexcept {
-        std::swap(data_, other.data_);
-        std::swap(size_, other.size_);
-        return *this;
-    }
-    ~Secret() {
-        if (data_) detail::wipe(data_.get(), size_);
-    }
-
-    /// The secret itself. Everything that reads the value calls this (copying, encoding to JSON, the library's
-    /// redaction) but `==`, so that every use is easy to find.
-    [[nodiscard]] std::string_view reveal() const noexcept { return {data_.get(), size_}; }
-    [[nodiscard]] std::size_t size() const noexcept { return size_; }
-    [[nodiscard]] bool empty() const noexcept { return size_ == 0; }
-
-    friend bool operator==(const Secret& a, const Secret& b) noexcept {
-        // Every byte of `a` is visited whatever the contents, so timing tells nothing about them.
-        unsigned difference = a.size_ == b.size_ ? 0U : 1U;
-        for (std::size_t i = 0; i < a.size_; ++i) {
-            const auto other = i < b.size_ ? static_cast<unsigned char>(b.data_[i]) : 0U;
-            difference |= static_cast<unsigned char>(a.data_[i]) ^ other;
+// A state's text comes from the document: an unknown one is shown with what a Redaction hides blanked out.
+template <>
+struct StringForm<State> {
+    static constexpr std::string_view expected = "a string";
+    static constexpr Reason reason = nullptr;
+    static std::optional<State> read(std::string_view text) { return State::from_string(text); }
+    static const std::string& write(const State& state) noexcept { return state.to_string(); }
+    static constexpr bool from_document = true;
+    static void print(std::ostream& os, const State& state, const Redaction& redaction) {
+        if (state.is_unknown()) {
+            os << redaction.printable(state.to_string()) << " (unknown)";
+        } else {
+            os << state.to_string();
         }
-        return difference == 0;
     }
-    friend bool operator!=(const Secret& a, const Secret& b) noexcept { return !(a == b); }
-
-  private:
-    // Not std::string: its small-string buffer would survive a move unwiped.
-    std::unique_ptr<char[]> data_;  // NOLINT(modernize-avoid-c-arrays): run-time size; std::array cannot own it.
-    std::size_t size_ = 0;
 };
-
-// ================================================================================================
-// 6. The response
-// ================================================================================================
-
-/// The 201 body of `POST /v3/users/{userId}/access-tokens`: one member per schema property, named like
-/// its JSON key. Required non-null members have plain types; the others are std::optional.
-// NOLINTNEXTLINE(bugprone-exception-escape): json() is noexcept; clang-tidy 14 looks inside (llvm-project#54956)
-struct PersonalAccessTokenCreateResponse {
-    // NOLINTBEGIN(misc-non-private-member-variables-in-classes): an aggregate of the schema's members, which its
-    // member functions only read.
-    Uuid id;
-    Uuid user_id;
-    std::string name;
-    State state;
-    Secret konnect_token;
-    std::optional<Uuid> revoked_by;
-    Timestamp created_at;
-    std::optional<Timestamp> updated_at;  // may be absent, never null
-    std::optional<Timestamp> last_used_at;
-    std::optional<Timestamp> expires_at;  // always present, maybe null
-    std::optional<Timestamp> revoked_at;
-    /// The members the schema does not name, kept so that decode -> encode loses nothing:
-    /// null (none) or an object.
-    nlohmann::json additional_properties;
-    // NOLINTEND(misc-non-private-member-variables-in-classes)
-
-    /// Parses and validates JSON text in one call. Throws validation_error: id 702 with the byte
-    /// offset where the text is not JSON, id 701 with every problem where it does not match the schema.
-    [[nodiscard]] static PersonalAccessTokenCreateResponse parse(std::string_view json_text);
-
-    /// Parses as parse(std::string_view) does, then wipes the text, whether parsing succeeded or threw: for an
-    /// HTTP body that holds the token, handed over with std::move(body). Afterwards the caller's string is empty
-    /// and keeps the buffer it had, every byte of which (up to its capacity) has been overwritten with zeros.
-    /// Only an rvalue std::string chooses this overload: a string literal, a `const char*`, a std::string_view
-    /// and an lvalue or const std::string are parsed as a std::string_view and left as they are.
-    template <typename Text, std::enable_if_t<std::is_same_v<Text, std::string>, int> = 0>
-    [[nodiscard]] static PersonalAccessTokenCreateResponse parse(Text&& json_text) {
-        const detail::WipedOnExit wiped(json_text);
-        return parse(std::string_view(json_text));
-    }
-
-    // The token's lifetime at a moment the caller gives (std::chrono::system_clock::now() for now). None of these
-    // throws, whatever the dates: they compare instants as Timestamp's `<` with a time point does.
-
-    /// Whether the token has expired at `now`: from the instant of expires_at on. A null expires_at never expires.
-    [[nodiscard]] bool is_expired(std::chrono::system_clock::time_point now) const noexcept;
-
-    /// How long after `now` the token expires: zero or less once it has expired (minus how long ago), nothing when
-    /// expires_at is null. Saturates at std::chrono::nanoseconds::max() and min() (about 292 years either way)
-    /// rather than overflowing. A leap second counts as the midnight that ends it, so that the duration is above
-    /// zero exactly when is_expired(now) is false.
-    [[nodiscard]] std::optional<std::chrono::nanoseconds> time_until_expiry(
-        std::chrono::system_clock::time_point now) const noexcept;
-
-    /// Whether the token can be used at `now`: its state is ACTIVE (not an unknown state either), it has not
-    /// expired, and it names no revocation (neither revoked_at nor revoked_by, whatever their time: a response that
-    /// names one describes a revoked token).
-    [[nodiscard]] bool is_usable(std::chrono::system_clock::time_point now) const noexcept;
-};
-
-namespace detail {
-// The nanoseconds from `instant` to the timestamp, saturated; a leap second counts as the midnight that ends it.
-// What remains of a nanosecond of `instant` is left out, rounding toward the later moment: the duration stays above
-// zero exactly while the timestamp is after `instant`.
-inline std::chrono::nanoseconds nanoseconds_until(const Timestamp& timestamp, const ClockInstant& instant) noexcept {
-    using std::chrono::nanoseconds;
-    constexpr std::int64_t per_second = 1'000'000'000;
-    constexpr std::int64_t largest = std::numeric_limits<nanoseconds::rep>::max();
-    // Both lie within beyond_any_timestamp of the epoch, so neither difference overflows.
-    std::int64_t seconds = timestamp.unix_seconds() + (timestamp.is_leap_second() ? 1 : 0) - instant.seconds;
-    std::int64_t fraction =
-        (timestamp.is_leap_second() ? 0 : std::int64_t{timestamp.nanoseconds()}) - std::int64_t{instant.nanoseconds};
-    // Give both the same sign, so that the checks below cannot overflow either.
-    if (seconds < 0 && fraction > 0) {
-        ++seconds;
-        fraction -= per_second;
-    } else if (seconds > 0 && fraction < 0) {
-        --seconds;
-        fraction += per_second;
-    }
-    if (seconds > largest / per_second) return nanoseconds::max();
-    if (seconds < -(largest / per_second)) return nanoseconds::min();
-    const std::int64_t whole = seconds * per_second;
-    if (fraction > 0 && whole > largest - fraction) return nanoseconds::max();
-    if (fraction < 0 && whole < -largest - 1 - fraction) return nanoseconds::min();
-    return nanoseconds(whole + fraction);
-}
 }  // namespace detail
 
-inline bool PersonalAccessTokenCreateResponse::is_expired(std::chrono::system_clock::time_point now) const noexcept {
-    return expires_at && *expires_at <= now;
+/// `ACTIVE`; an unknown state as its quoted text, `"PENDING" (unknown)`.
+inline std::ostream& operator<<(std::ostream& os, const State& state) {
+    detail::StringForm<State>::print(os, state, detail::Redaction());
+    return os;
 }
 
-inline std::optional<std::chrono::nanoseconds> PersonalAccessTokenCreateResponse::time_until_expiry(
-    std::chrono::system_clock::time_point now) const noexcept {
-    if (!expires_at) return std::nullopt;
-    return detail::nanoseconds_until(*expires_at, detail::clock_instant(now.time_since_epoch()));
-}
+/// As the State of that value prints: `ACTIVE`, and `"" (unknown)` for State::unknown.
+inline std::ostream& operator<<(std::ostream& os, State::Value value) { return os << State(value); }
 
-inline bool PersonalAccessTokenCreateResponse::is_usable(std::chrono::system_clock::time_point now) const noexcept {
-    return state == State::active && !is_expired(now) && !revoked_at && !revoked_by;
-}
-
-// Declared beside the type: nlohmann_json caches whether a type has from_json / to_json the first
-// time it asks, and the comparisons below make it ask.
+/// A State::Value reads and writes its schema text too, never a number (State::unknown writes "").
 template <typename BasicJsonType>
-void from_json(const BasicJsonType& j, PersonalAccessTokenCreateResponse& response);
+void from_json(const BasicJsonType& j, State::Value& value) {
+    value = detail::decode_standalone<State>(j);
+}
 template <typename BasicJsonType>
-void to_json(BasicJsonType& j, const PersonalAccessTokenCreateResponse& response);
+void to_json(BasicJsonType& j, State::Value value) {
+    to_json(j, State(value));
+}
 
-namespace detail {
-using Response = PersonalAccessTokenCreateResponse;
+KONNECT_MODELS_NAMESPACE_END
 
+namespace std {
+/// Agrees with ==: equal states have equal texts (a named state's text is its name).
+template <>
+struct hash<konnect::State> {
+    std::size_t operator()(const konnect::State& state) const noexcept {
+        return std::hash<std::string>{}(state.to_string());
+    }
+};
+}  // namespace std
+
+KONNECT_MODELS_NAMESPACE_BEGIN
+
+// ==== 8. The engine: every type described by a Schema ================================================================
+
+/// Whether a member may be absent from a document, and whether it may be null: what Kong's schema says of a
+/// member besides its key and its type.
 enum class Presence { optional, required };
 enum class Nullability { not_nullable, nullable };
 
-// One schema property: the single source of its JSON key, requiredness and nullability, read by
-// decoding, validation, encoding and printing alike.
-template <typename Field>
-struct MemberRule {
+/// One member of a Schema: its JSON key, the field that holds it, and whether it may be absent or null.
+template <typename Class, typename Field>
+struct Member {
     using field_type = Field;
     std::string_view key;
-    Field Response::*field;
+    Field Class::*field;
     Presence presence;
     Nullability nullability;
 };
 
-template <typename Field>
-constexpr MemberRule<Field> member(std::string_view key, Field Response::*field, Presence presence,
-                                   Nullability nullability) noexcept {
+template <typename Class, typename Field>
+constexpr Member<Class, Field> member(std::string_view key, Field Class::*field, Presence presence,
+                                      Nullability nullability) noexcept {
     return {key, field, presence, nullability};
 }
 
-constexpr auto required = Presence::required;
-constexpr auto optional = Presence::optional;
-constexpr auto nullable = Nullability::nullable;
-constexpr auto not_nullable = Nullability::not_nullable;
+/// A model's description, specialised beside its struct as glz::meta<T> is (Schema<PersonalAccessTokenCreateResponse>
+/// below is one): `name`, what printing calls it; `additional_properties`, the nlohmann::json field that keeps the
+/// members the schema does not name (null or an object); `members(visit)`, which calls visit(member(key, field,
+/// presence, nullability)) for each member in schema order. A field is a std::string, Secret, Uuid, Timestamp or
+/// State, in a std::optional exactly where the member may be absent or null; at most one is a Secret, which every
+/// message and printed form hides. get<T>(), encoding, validate<T>(), parse<T>(), redacted_json(), `==` and `<<` then
+/// work for T.
+template <typename T>
+struct Schema;
 
-// Kong's schema, in its order (which is also the order members are written in): visits every member's rule.
-// A function rather than a std::tuple of rules: the tuple and std::apply took 3% of the time to compile any file
-// that includes this header.
-template <typename Visit>
-constexpr void for_each_member(Visit&& visit) {
-    // clang-format off
-    visit(member("id",            &Response::id,            required, not_nullable));
-    visit(member("user_id",       &Response::user_id,       required, not_nullable));
-    visit(member("name",          &Response::name,          required, not_nullable));
-    visit(member("state",         &Response::state,         required, not_nullable));
-    visit(member("konnect_token", &Response::konnect_token, required, not_nullable));
-    visit(member("revoked_by",    &Response::revoked_by,    optional, nullable));
-    visit(member("created_at",    &Response::created_at,    required, not_nullable));
-    visit(member("updated_at",    &Response::updated_at,    optional, not_nullable));
-    visit(member("last_used_at",  &Response::last_used_at,  optional, nullable));
-    visit(member("expires_at",    &Response::expires_at,    required, nullable));
-    visit(member("revoked_at",    &Response::revoked_at,    optional, nullable));
-    // clang-format on
-}
+/// Whether T has a Schema.
+template <typename T, typename = void>
+inline constexpr bool is_model = false;
+template <typename T>
+inline constexpr bool is_model<T, std::void_t<decltype(sizeof(Schema<T>))>> = true;
 
-inline constexpr std::size_t member_count = [] {
-    std::size_t count = 0;
-    for_each_member([&count](const auto& /*rule*/) { ++count; });
-    return count;
-}();
-
-// What `describe` says of each member, in schema order: the tables that need no member's type.
-template <typename T, typename Describe>
-constexpr std::array<T, member_count> tabulate(Describe describe) {
-    std::array<T, member_count> table{};
-    std::size_t index = 0;
-    for_each_member([&](const auto& rule) { table[index++] = describe(rule); });
-    return table;
-}
-
+namespace detail {
 template <typename T>
 struct Unwrapped {
     using type = T;
@@ -1243,433 +1618,125 @@ struct Unwrapped<std::optional<T>> {
     static constexpr bool is_optional = true;
 };
 
-// A member may be empty exactly when the schema lets it be absent or null.
-static_assert(
-    [] {
-        bool consistent = true;
-        for_each_member([&consistent](const auto& rule) {
-            consistent =
-                consistent && Unwrapped<typename std::decay_t<decltype(rule)>::field_type>::is_optional ==
-                                  (rule.presence == Presence::optional || rule.nullability == Nullability::nullable);
-        });
-        return consistent;
-    }(),
-    "a member is std::optional exactly when it is optional or nullable");
+template <typename MemberType>
+using ValueOf = typename Unwrapped<typename std::decay_t<MemberType>::field_type>::type;
 
-// additional_properties says "none" as null (the default) or as an empty object.
-inline bool no_unknown_members(const nlohmann::json& additional_properties) noexcept {
-    return additional_properties.is_null() || (additional_properties.is_object() && additional_properties.empty());
-}
-
-inline constexpr auto response_keys = tabulate<std::string_view>([](const auto& rule) { return rule.key; });
-
-// Where the schema puts a member: response_keys.size() for a key it does not name.
-constexpr std::size_t schema_index(std::string_view key) noexcept {
-    std::size_t index = 0;
-    while (index < response_keys.size() && response_keys[index] != key) {
-        ++index;
+// A field's value; null for an empty std::optional.
+template <typename Field>
+const typename Unwrapped<Field>::type* present(const Field& field) noexcept {
+    if constexpr (Unwrapped<Field>::is_optional) {
+        return field ? &*field : nullptr;
+    } else {
+        return &field;
     }
-    return index;
 }
 
-constexpr bool is_schema_key(std::string_view key) noexcept { return schema_index(key) < response_keys.size(); }
-
-// C++20's std::type_identity: a parameter of this type takes no part in deducing the template's arguments.
-template <typename T>
-struct TypeIdentity {
-    using type = T;
-};
-}  // namespace detail
-
-// Templates, though they compare one type (its argument is never deduced, so arguments convert as to a plain
-// function's): a program that never compares responses then never compiles nlohmann_json's comparison of values,
-// 4% of the time to compile any file that includes this header.
-template <typename Response = PersonalAccessTokenCreateResponse>
-bool operator==(const typename detail::TypeIdentity<Response>::type& a,
-                const typename detail::TypeIdentity<Response>::type& b) {
-    bool equal = true;
-    detail::for_each_member([&](const auto& rule) { equal = equal && a.*rule.field == b.*rule.field; });
-    return equal && ((detail::no_unknown_members(a.additional_properties) &&
-                      detail::no_unknown_members(b.additional_properties)) ||
-                     a.additional_properties == b.additional_properties);
-}
-template <typename Response = PersonalAccessTokenCreateResponse>
-bool operator!=(const typename detail::TypeIdentity<Response>::type& a,
-                const typename detail::TypeIdentity<Response>::type& b) {
-    return !(a == b);
-}
-
-// ================================================================================================
-// 7. JSON: to_json, from_json, validate
-// ================================================================================================
-
-namespace detail {
-// Why a string is not of a member's form, given whether the string is quoted beside the reason; empty when it is.
-using Reason = std::string (*)(std::string_view text, bool quoted);
-
-// How each member type reads from a JSON string, what it is called in a problem, and why a string does not read
-// (none for the types any string reads as).
-template <typename T>
-struct StringForm;
-
-template <>
-struct StringForm<std::string> {
-    static constexpr std::string_view expected = "a string";
-    static constexpr Reason reason = nullptr;
-    static std::optional<std::string> read(std::string_view text) { return std::string(text); }
-};
-template <>
-struct StringForm<Uuid> {
-    static constexpr std::string_view expected = "a UUID string (8-4-4-4-12 hexadecimal digits)";
-    static constexpr Reason reason = &uuid_reason;
-    static std::optional<Uuid> read(std::string_view text) noexcept { return Uuid::from_string(text); }
-    static std::string write(const Uuid& uuid) { return uuid.to_string(); }
-};
-template <>
-struct StringForm<Timestamp> {
-    static constexpr std::string_view expected = "an RFC 3339 date-time string (like 2023-01-01T00:00:00.000Z)";
-    static constexpr Reason reason = &date_time_reason;
-    static std::optional<Timestamp> read(std::string_view text) noexcept { return Timestamp::from_string(text); }
-    static std::string write(const Timestamp& timestamp) { return timestamp.to_string(); }
-};
-template <>
-struct StringForm<State> {
-    static constexpr std::string_view expected = "a string";
-    static constexpr Reason reason = nullptr;
-    static std::optional<State> read(std::string_view text) { return State::from_string(text); }
-    static const std::string& write(const State& state) noexcept { return state.to_string(); }
-};
-template <>
-struct StringForm<Secret> {
-    static constexpr std::string_view expected = "a string";
-    static constexpr Reason reason = nullptr;
-    static std::optional<Secret> read(std::string_view text) { return Secret(text); }
-    static std::string_view write(const Secret& secret) noexcept { return secret.reveal(); }
-};
-
-// The library's own types that are JSON strings: those whose StringForm can also write them
-// (std::string is nlohmann's to read and write).
-template <typename T, typename = void>
-inline constexpr bool is_string_value = false;
-template <typename T>
-inline constexpr bool is_string_value<T, std::void_t<decltype(&StringForm<T>::write)>> = true;
-
-// A member as its problems speak of it: the same for every type, so that one function writes them all.
+// A member as the engine's tables see it: the same for every type, so that one function writes every problem.
 struct MemberTerms {
     std::string_view key;
     std::string_view expected;
     Reason reason;
-    Presence presence;
-    Nullability nullability;
+    bool required;
+    bool nullable;
+    bool secret;           // a Secret
+    bool held_optionally;  // in a std::optional
 };
 
-inline constexpr auto response_terms = tabulate<MemberTerms>([](const auto& rule) {
-    using Value = typename Unwrapped<typename std::decay_t<decltype(rule)>::field_type>::type;
-    return MemberTerms{rule.key, StringForm<Value>::expected, StringForm<Value>::reason, rule.presence,
-                       rule.nullability};
-});
-
-// Appends text escaped as inside a JSON string: quotes, backslashes and control characters escaped,
-// so a message or printed form stays on one line; other bytes as they are.
-KONNECT_MODELS_COLD inline void append_escaped(std::string& out, std::string_view text) {
-    constexpr std::string_view hex_digits = "0123456789abcdef";
-    constexpr std::string_view short_escapes = "btn?fr";  // \b \t \n \f \r stand for bytes 8 to 13 but 11
-    for (const char c : text) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += c;
-        } else if (byte >= 8U && byte <= 13U && byte != 11U) {
-            out += '\\';
-            out += short_escapes[byte - 8U];
-        } else if (byte < 0x20U || byte == 0x7FU) {
-            out += "\\u00";
-            out += hex_digits[byte >> 4U];
-            out += hex_digits[byte & 0x0FU];
-        } else {
-            out += c;
-        }
-    }
-}
-
-// Writes text as a quoted, escaped string for a message or printed form.
-KONNECT_MODELS_COLD inline std::string quote(std::string_view text) {
-    std::string quoted;
-    quoted.reserve(text.size() +
-                   2);  // grown no further unless escapes need it: no stretch of text left in a released block
-    quoted += '"';
-    append_escaped(quoted, text);
-    quoted += '"';
-    return quoted;
-}
-
-// RFC 6901: `~` and `/` in a member name are escaped as `~0` and `~1`.
-KONNECT_MODELS_COLD inline std::string json_pointer(std::string_view key) {
-    std::string pointer = "/";
-    for (const char c : key) {
-        pointer += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
-    }
-    return pointer;
-}
-
-// Decides what text from a document a message or a printed form may show. No stretch of the
-// token's value may appear, whole or in part, in any member: text is checked, as it is written
-// (quoted and escaped), against every run of eight bytes of the token (the whole token when it is
-// shorter). Every check takes time linear in the text, whatever the input.
-class Redaction {
-  public:
-    // A document without a string konnect_token: nothing to hide.
-    Redaction() = default;
-    explicit Redaction(std::string_view secret) noexcept : secret_(secret) {}
-    Redaction(const Redaction&) = default;
-    Redaction(Redaction&&) noexcept = default;
-    Redaction& operator=(const Redaction&) = delete;
-    Redaction& operator=(Redaction&&) = delete;
-    // The runs are the token's bytes, eight at a time.
-    ~Redaction() { wipe(reinterpret_cast<char*>(runs_.data()), runs_.size() * sizeof(std::uint64_t)); }
-    // For text that cannot be checked against the token: a root that is not an object, a standalone value.
-    static Redaction withholding_everything() noexcept {
-        Redaction redaction;
-        redaction.withhold_everything_ = true;
-        return redaction;
-    }
-
-    // A found string quoted, when it is short and shows no run of the token; nothing otherwise.
-    KONNECT_MODELS_COLD std::optional<std::string> quoted(std::string_view text) const {
-        constexpr std::size_t quotable_bytes = 64;
-        if (text.size() <= quotable_bytes) {
-            std::string written = quote(text);
-            if (!shows_token(written)) return written;
-            wipe(written.data(), written.size());
-        }
-        return std::nullopt;
-    }
-
-    // A found string as a problem describes it: quoted when it may be.
-    KONNECT_MODELS_COLD std::string found_string(std::string_view text) const {
-        if (std::optional<std::string> written = quoted(text)) return "the string " + *written;
-        return "a string of " + std::to_string(text.size()) + " bytes (not quoted)";
-    }
-
-    // Whether a member's name may stand in a pointer: short, on one line, and showing no run of the token,
-    // neither as it is nor as the pointer writes it (`~1` for `/` would hide a run from the pointer alone).
-    KONNECT_MODELS_COLD bool may_name(std::string_view key) const {
-        constexpr std::size_t nameable_bytes = 64;
-        const bool one_line = std::none_of(key.begin(), key.end(), [](char c) {
-            return static_cast<unsigned char>(c) < 0x20U || static_cast<unsigned char>(c) == 0x7FU;
-        });
-        return key.size() <= nameable_bytes && one_line && !shows_token(key) && !shows_token(json_pointer(key));
-    }
-
-    // Text for a printed form: quoted, with every stretch covered by runs of the token as [redacted].
-    std::string printable(std::string_view text) const {
-        if (cannot_check()) {
-            return "(" + std::to_string(text.size()) + " bytes, not printed)";
-        }
-        std::string printed;
-        split_at_runs(
-            quote(text), [&printed](std::string_view piece) { printed += piece; },
-            [&printed] { printed += redacted_text; });
-        return printed;
-    }
-
-    // Text for redacted_json: as it is, with every stretch covered by runs of the token as [redacted].
-    KONNECT_MODELS_COLD std::string redacted(std::string_view text) const {
-        if (cannot_check()) {
-            return "(" + std::to_string(text.size()) + " bytes, not shown)";
-        }
-        std::string kept;
-        split_at_runs(
-            text, [&kept](std::string_view piece) { kept += piece; }, [&kept] { kept += redacted_text; });
-        return kept;
-    }
-
-    // The same in place; the text it replaces is wiped first.
-    KONNECT_MODELS_COLD void redact(std::string& text) const {
-        std::string kept = redacted(text);
-        wipe(text.data(), text.size());
-        text = std::move(kept);
-    }
-
-  private:
-    static constexpr std::size_t longest_run = 8;
-    static constexpr std::size_t checkable_secret_bytes = 4096;  // a real token has 54
-
-    std::size_t run_length() const noexcept { return std::min(longest_run, secret_.size()); }
-
-    bool cannot_check() const noexcept { return withhold_everything_ || secret_.size() > checkable_secret_bytes; }
-
-    static std::uint64_t pack(std::string_view text, std::size_t at, std::size_t length) noexcept {
-        std::uint64_t packed = 0;
-        for (std::size_t i = at; i < at + length; ++i) {
-            packed = packed << 8U | static_cast<unsigned char>(text[i]);
-        }
-        return packed;
-    }
-
-    // The runs of the token as it is and as it is written escaped (written text is what gets shown),
-    // sorted, built on first use: decoding a valid document never needs them.
-    // Both hold the token's bytes, so each is sized once (growing would release copies of its beginning)
-    // and wiped before its memory goes back.
-    KONNECT_MODELS_COLD bool is_run(std::string_view text, std::size_t at) const {
-        if (runs_.empty()) {
-            constexpr std::size_t longest_escape = 6;  // \u001f
-            std::string escaped;
-            escaped.reserve(longest_escape * secret_.size());
-            append_escaped(escaped, secret_);
-            runs_.reserve(secret_.size() + escaped.size());
-            for (const std::string_view form : {secret_, std::string_view(escaped)}) {
-                for (std::size_t start = 0; start + run_length() <= form.size(); ++start) {
-                    runs_.push_back(pack(form, start, run_length()));
-                }
-            }
-            wipe(escaped.data(), escaped.size());
-            std::sort(runs_.begin(), runs_.end());
-        }
-        return std::binary_search(runs_.begin(), runs_.end(), pack(text, at, run_length()));
-    }
-
-    KONNECT_MODELS_COLD bool shows_token(std::string_view written) const {
-        bool shown = cannot_check();
-        if (!shown) {
-            split_at_runs(
-                written, [](std::string_view /*piece*/) {}, [&shown] { shown = true; });
-        }
-        return shown;
-    }
-
-    // Calls keep() with each stretch of text outside the token's runs and blank() for each stretch they
-    // cover, in order; overlapping and adjacent runs cover one stretch.
-    template <typename Keep, typename Blank>
-    void split_at_runs(std::string_view text, Keep keep, Blank blank) const {
-        const std::size_t run = run_length();
-        std::size_t kept = 0;
-        for (std::size_t at = 0; run != 0 && at + run <= text.size();) {
-            if (!is_run(text, at)) {
-                ++at;
-                continue;
-            }
-            std::size_t end = at + run;
-            for (std::size_t next = at + 1; next <= end && next + run <= text.size(); ++next) {
-                if (is_run(text, next)) end = next + run;
-            }
-            keep(text.substr(kept, at - kept));
-            blank();
-            kept = at = end;
-        }
-        keep(text.substr(kept));
-    }
-
-    std::string_view secret_;
-    bool withhold_everything_ = false;
-    mutable std::vector<std::uint64_t> runs_;
-};
-
-// What a document holds where a member goes. Both readers say it in these terms: decoding a DOM looks
-// at its values, parse() is told by nlohmann's SAX reader.
-enum class Found { null, boolean, number, string, array, object, binary, discarded };
-
-template <typename BasicJsonType>
-Found found_in(const BasicJsonType& value) noexcept {
-    switch (value.type()) {
-        case nlohmann::json::value_t::null:
-            return Found::null;
-        case nlohmann::json::value_t::boolean:
-            return Found::boolean;
-        case nlohmann::json::value_t::number_integer:
-        case nlohmann::json::value_t::number_unsigned:
-        case nlohmann::json::value_t::number_float:
-            return Found::number;
-        case nlohmann::json::value_t::string:
-            return Found::string;
-        case nlohmann::json::value_t::array:
-            return Found::array;
-        case nlohmann::json::value_t::object:
-            return Found::object;
-        case nlohmann::json::value_t::binary:
-            return Found::binary;
-        case nlohmann::json::value_t::discarded:
-            return Found::discarded;
-    }
-    return Found::discarded;
-}
-
-// The text of a string value; empty for any other value.
-template <typename BasicJsonType>
-std::string_view text_of(const BasicJsonType& value) noexcept {
-    const auto* const text = value.template get_ptr<const typename BasicJsonType::string_t*>();
-    return text == nullptr ? std::string_view() : std::string_view(*text);
-}
-
-// What a problem says was found: `text` is the string when `found` is one.
-KONNECT_MODELS_COLD inline std::string describe(Found found, std::string_view text, const Redaction& redaction) {
-    switch (found) {
-        case Found::null:
-            return "null";
-        case Found::boolean:
-            return "a boolean";
-        case Found::number:
-            return "a number";
-        case Found::string:
-            return redaction.found_string(text);
-        case Found::array:
-            return "an array";
-        case Found::object:
-            return "an object";
-        case Found::binary:
-            return "binary data";
-        case Found::discarded:
-            return "a discarded value (what nlohmann_json reads from text that is not JSON)";
-    }
-    return "a value";
-}
-
-template <typename BasicJsonType>
-std::string describe(const BasicJsonType& value, const Redaction& redaction) {
-    return describe(found_in(value), text_of(value), redaction);
-}
-
-KONNECT_MODELS_COLD inline std::string expectation(std::string_view expected, Nullability nullability) {
-    return std::string(expected) + (nullability == Nullability::nullable ? " or null" : "");
-}
-
-// A value that is not what a member (or a standalone value, whose pointer is "") may hold; for a string, the
-// reason it does not read follows.
-KONNECT_MODELS_COLD inline Problem unexpected_value(std::string pointer, std::string_view expected, Reason reason,
-                                                    Nullability nullability, Found found, std::string_view text,
-                                                    const Redaction& redaction) {
-    std::string message = "expected " + expectation(expected, nullability) + ", found ";
-    if (found != Found::string) {
-        const ProblemKind kind = found == Found::null ? ProblemKind::null_not_allowed : ProblemKind::wrong_type;
-        return {std::move(pointer), kind, message + describe(found, text, redaction)};
-    }
-    const std::optional<std::string> quoted = redaction.quoted(text);
-    message += describe(found, text, redaction);
-    if (reason != nullptr) {
-        message += ": ";
-        message += reason(text, quoted.has_value());
-    }
-    return {std::move(pointer), ProblemKind::invalid_format, std::move(message)};
-}
-
-// A standalone value from a string: what Uuid::parse, Timestamp::parse and get<>() on a JSON string give.
+// What the engine reads from Schema<T>, worked out once per model.
 template <typename T>
-T read_standalone(std::string_view text) {
-    if (std::optional<T> value = StringForm<T>::read(text)) return std::move(*value);
-    throw validation_error(
-        validation_error::invalid_document,
-        {unexpected_value("", StringForm<T>::expected, StringForm<T>::reason, Nullability::not_nullable, Found::string,
-                          text, Redaction::withholding_everything())});
+struct Table {
+    static constexpr std::size_t size = [] {
+        std::size_t count = 0;
+        Schema<T>::members([&count](const auto& /*member*/) { ++count; });
+        return count;
+    }();
+
+    // In schema order.
+    static constexpr std::array<MemberTerms, size> terms = [] {
+        std::array<MemberTerms, size> table{};
+        std::size_t index = 0;
+        Schema<T>::members([&](const auto& member) {
+            using Value = ValueOf<decltype(member)>;
+            table[index++] = {member.key,
+                              StringForm<Value>::expected,
+                              StringForm<Value>::reason,
+                              member.presence == Presence::required,
+                              member.nullability == Nullability::nullable,
+                              std::is_same_v<Value, Secret>,
+                              Unwrapped<typename std::decay_t<decltype(member)>::field_type>::is_optional};
+        });
+        return table;
+    }();
+
+    // Where the schema puts a member; `size` for a key it does not name.
+    static constexpr std::size_t index(std::string_view key) noexcept {
+        std::size_t at = 0;
+        while (at < size && terms[at].key != key) {
+            ++at;
+        }
+        return at;
+    }
+
+    static constexpr bool names(std::string_view key) noexcept { return index(key) < size; }
+
+    // The Secret member's index; `size` when there is none.
+    static constexpr std::size_t secret = [] {
+        std::size_t at = 0;
+        while (at < size && !terms[at].secret) {
+            ++at;
+        }
+        return at;
+    }();
+
+    static_assert(
+        [] {
+            bool consistent = true;
+            for (const MemberTerms& member : terms) {
+                consistent = consistent && member.held_optionally == (!member.required || member.nullable);
+            }
+            return consistent;
+        }(),
+        "a member's field is a std::optional exactly where the member may be absent or null");
+    static_assert(
+        [] {
+            std::size_t secrets = 0;
+            for (const MemberTerms& member : terms) {
+                secrets += member.secret ? 1 : 0;
+            }
+            return secrets <= 1;
+        }(),
+        "a model has at most one Secret member");
+    static_assert(
+        [] {
+            for (std::size_t first = 0; first < size; ++first) {
+                if (index(terms[first].key) != first) return false;
+            }
+            return true;
+        }(),
+        "no two members of a model have the same key");
+};
+
+// The value of a model's Secret member (empty when it has none, or it is empty): what every message and printed
+// form of the model hides.
+template <typename T>
+std::string_view secret_of(const T& model) noexcept {
+    std::string_view secret;
+    Schema<T>::members([&](const auto& member) {
+        if constexpr (std::is_same_v<ValueOf<decltype(member)>, Secret>) {
+            if (const Secret* value = present(model.*member.field)) secret = value->reveal();
+        }
+    });
+    return secret;
 }
 
-template <typename T, typename BasicJsonType>
-T decode_standalone(const BasicJsonType& value) {
-    const Found found = found_in(value);
-    if (found == Found::string) return read_standalone<T>(text_of(value));
-    throw validation_error(
-        validation_error::invalid_document,
-        {unexpected_value("", StringForm<T>::expected, StringForm<T>::reason, Nullability::not_nullable, found,
-                          text_of(value), Redaction::withholding_everything())});
+template <typename T>
+const nlohmann::json& additional_properties_of(const T& model) noexcept {
+    return model.*Schema<T>::additional_properties;
+}
+
+// additional_properties says "none" as null (the default) or as an empty object.
+inline bool no_unknown_members(const nlohmann::json& additional_properties) noexcept {
+    return additional_properties.is_null() || (additional_properties.is_object() && additional_properties.empty());
 }
 
 // Whether the value of a member of the root object (level 2) nests deeper than max_nesting_depth.
@@ -1698,81 +1765,79 @@ KONNECT_MODELS_COLD inline Problem too_deep_problem(std::string_view key, const 
     return {"", ProblemKind::too_deep, "a member whose name is not quoted" + limit};
 }
 
-// Visits the unknown members of `object` (the document, or additional_properties when encoding):
-// one that nests too deep for the recursive code in nlohmann_json becomes a problem, and only the
-// others reach keep(key, value).
-template <typename BasicJsonType, typename Keep>
-void visit_unknown_members(const BasicJsonType& object, const Redaction& redaction, std::vector<Problem>& problems,
-                           Keep keep) {
+// Checks the members of `object` (the document, or additional_properties when encoding) that the schema does not
+// name (`names` says which it names): one that nests too deep for the recursive code in nlohmann_json becomes a
+// problem, and the others are copied into `kept` where it is given. The same for every model.
+template <typename BasicJsonType>
+void check_unknown_members(const BasicJsonType& object, bool (*names)(std::string_view), const Redaction& redaction,
+                           std::vector<Problem>& problems, nlohmann::json* kept) {
     for (auto member = object.begin(); member != object.end(); ++member) {
-        if (is_schema_key(member.key())) continue;
+        if (names(member.key())) continue;
         if (member_nests_too_deep(member.value())) {
             problems.push_back(too_deep_problem(member.key(), redaction));
-        } else {
-            keep(member.key(), member.value());
+        } else if (kept != nullptr) {
+            (*kept)[member.key()] = nlohmann::json(member.value());
         }
     }
 }
 
-// Puts a response together from its schema members as a reader finds them, in any order and any number
-// of times (the last one wins), then says what was wrong with them, in schema order. A string is read
-// into its member at once, so decoding a valid document keeps nothing else; a value that does not read
-// is only described, at the end, when the token every message must hide is known.
+// Puts a model together from its members as a reader finds them, in any order and any number of times (the last
+// one wins), then says what was wrong with them, in schema order. A string is read into its member at once, so
+// decoding a valid document keeps nothing else; a value that does not read is only described, at the end, when
+// the secret every message must hide is known.
+template <typename T>
 // NOLINTNEXTLINE(bugprone-exception-escape): as for PersonalAccessTokenCreateResponse, which it holds
-class ResponseAssembler {
+class Assembler {
   public:
-    static constexpr std::size_t token_index = schema_index("konnect_token");
-
     // The member at `index` holds `found` (`text` when it is a string).
     void receive(std::size_t index, Found found, std::string_view text) {
         Received& received = received_[index];
         received.found = found;
         received.taken = false;
         std::size_t at = 0;
-        for_each_member([&](const auto& rule) {
-            if (at++ == index) received.taken = take(rule, found, text);
+        Schema<T>::members([&](const auto& member) {
+            if (at++ == index) received.taken = take(member, found, text);
         });
         received.unreadable = received.taken || found != Found::string ? Secret() : Secret(text);
     }
 
-    // The response once every member has been received, and every problem: the schema members' in schema
-    // order, then the unknown members' in the order of `document` (whose schema members are passed by).
+    // The model once every member has been received, and every problem: the schema members' in schema order,
+    // then the unknown members' in the order of `document` (whose schema members are passed by).
     template <typename BasicJsonType>
-    Response finish(const BasicJsonType& document, std::vector<Problem>& problems) {
+    T finish(const BasicJsonType& document, std::vector<Problem>& problems) {
         const Redaction redaction = report(problems);
-        visit_unknown_members(document, redaction, problems, [this](const auto& key, const auto& value) {
-            response_.additional_properties[key] = nlohmann::json(value);
-        });
-        return std::move(response_);
+        check_unknown_members(document, &Table<T>::names, redaction, problems, &unknown_members());
+        return std::move(model_);
     }
 
-    // The same, where `unknown_members` holds nothing else (or is null): it becomes additional_properties.
-    Response finish_taking(nlohmann::json&& unknown_members, std::vector<Problem>& problems) {
+    // The same, where `unknown` holds the unknown members alone (or is null): it becomes additional_properties.
+    T finish_taking(nlohmann::json&& unknown, std::vector<Problem>& problems) {
         const Redaction redaction = report(problems);
-        visit_unknown_members(unknown_members, redaction, problems, [](const auto& /*key*/, const auto& /*value*/) {});
-        response_.additional_properties = std::move(unknown_members);
-        return std::move(response_);
+        check_unknown_members(unknown, &Table<T>::names, redaction, problems, nullptr);
+        unknown_members() = std::move(unknown);
+        return std::move(model_);
     }
 
   private:
     struct Received {
         std::optional<Found> found;  // none while the member is absent
         bool taken = false;          // its member holds it (or is empty for a null it may be)
-        Secret unreadable;           // a string that did not read, for the message; it may hold the token
+        Secret unreadable;           // a string that did not read, for the message; it may hold the secret
     };
 
+    nlohmann::json& unknown_members() noexcept { return model_.*Schema<T>::additional_properties; }
+
     // Whether the member now holds what was found: a string that reads, or a null it may be.
-    template <typename Field>
-    bool take(const MemberRule<Field>& rule, Found found, std::string_view text) {
-        using Value = typename Unwrapped<Field>::type;
+    template <typename MemberType>
+    bool take(const MemberType& member, Found found, std::string_view text) {
         if (found == Found::string) {
-            std::optional<Value> value = StringForm<Value>::read(text);
-            if (value) response_.*rule.field = std::move(*value);
+            std::optional<ValueOf<MemberType>> value = StringForm<ValueOf<MemberType>>::read(text);
+            if (value) model_.*member.field = std::move(*value);
             return value.has_value();
         }
-        if constexpr (Unwrapped<Field>::is_optional) {
-            if (found == Found::null && rule.nullability == Nullability::nullable) {
-                (response_.*rule.field).reset();
+        if constexpr (Unwrapped<typename MemberType::field_type>::is_optional) {
+            if (found == Found::null && member.nullability == Nullability::nullable) {
+                (model_.*member.field).reset();
                 return true;
             }
         }
@@ -1781,11 +1846,11 @@ class ResponseAssembler {
 
     // Adds the schema members' problems; gives what their messages, and the unknown members', must hide.
     Redaction report(std::vector<Problem>& problems) const {
-        Redaction redaction = received_[token_index].taken ? Redaction(response_.konnect_token.reveal()) : Redaction();
+        Redaction redaction(secret_of(model_));
         for (std::size_t index = 0; index < received_.size(); ++index) {
-            const MemberTerms& member = response_terms[index];
+            const MemberTerms& member = Table<T>::terms[index];
             const Received& received = received_[index];
-            if (received.taken || (!received.found && member.presence == Presence::optional)) continue;
+            if (received.taken || (!received.found && !member.required)) continue;
             problems.push_back(problem(member, received, redaction));
         }
         return redaction;
@@ -1795,34 +1860,34 @@ class ResponseAssembler {
                                                const Redaction& redaction) {
         if (!received.found) {
             return {json_pointer(member.key), ProblemKind::missing,
-                    "required member is missing; expected " + expectation(member.expected, member.nullability)};
+                    "required member is missing; expected " + expectation(member.expected, member.nullable)};
         }
-        return unexpected_value(json_pointer(member.key), member.expected, member.reason, member.nullability,
+        return unexpected_value(json_pointer(member.key), member.expected, member.reason, member.nullable,
                                 *received.found, received.unreadable.reveal(), redaction);
     }
 
-    Response response_;
-    std::array<Received, response_keys.size()> received_;
+    T model_;
+    std::array<Received, Table<T>::size> received_;
 };
 
-// Nothing found in a document whose root is not an object is quoted: there is no token to check it against.
+// Nothing found in a document whose root is not an object is quoted: there is no secret to check it against.
 template <typename BasicJsonType>
 KONNECT_MODELS_COLD Problem root_not_an_object(const BasicJsonType& document) {
     return {"", ProblemKind::wrong_type,
             "expected an object, found " + describe(document, Redaction::withholding_everything())};
 }
 
-template <typename BasicJsonType>
-Response decode(const BasicJsonType& document, std::vector<Problem>& problems) {
+template <typename T, typename BasicJsonType>
+T decode(const BasicJsonType& document, std::vector<Problem>& problems) {
     if (!document.is_object()) {
         problems.push_back(root_not_an_object(document));
         return {};
     }
-    ResponseAssembler assembler;
+    Assembler<T> assembler;
     std::size_t schema_members = 0;
     for (auto member = document.begin(); member != document.end(); ++member) {
-        const std::size_t index = schema_index(member.key());
-        if (index < response_keys.size()) {
+        const std::size_t index = Table<T>::index(member.key());
+        if (index < Table<T>::size) {
             assembler.receive(index, found_in(member.value()), text_of(member.value()));
             ++schema_members;
         }
@@ -1832,35 +1897,12 @@ Response decode(const BasicJsonType& document, std::vector<Problem>& problems) {
     return assembler.finish(document, problems);
 }
 
-// A member's value as the JSON string it is written as; none for an empty member.
-template <typename StringType, typename Field>
-std::optional<StringType> written(const Field& field) {
-    if constexpr (Unwrapped<Field>::is_optional) {
-        return field ? written<StringType>(*field) : std::nullopt;
-    } else if constexpr (std::is_same_v<Field, std::string>) {
-        return StringType(field);
-    } else {
-        return StringType(StringForm<Field>::write(field));
-    }
-}
-
-// One member of an object being encoded: an empty member is null where the schema requires it, else left out.
-template <typename BasicJsonType>
-void encode_member(BasicJsonType& object, const MemberTerms& member,
-                   std::optional<typename BasicJsonType::string_t>&& text) {
-    if (!text && member.presence == Presence::optional) return;
-    BasicJsonType& value = object[typename BasicJsonType::object_t::key_type(member.key)];
-    if (text) {
-        value = std::move(*text);
-    } else {
-        value = nullptr;
-    }
-}
-
-inline void check_encodable(const Response& response) {
-    const nlohmann::json& additional = response.additional_properties;
-    if (additional.is_null()) return;
-    const Redaction redaction(response.konnect_token.reveal());
+// Throws validation_error 703 where additional_properties is not an object (or null), repeats a member the schema
+// names or nests too deep.
+template <typename T>
+KONNECT_MODELS_COLD void check_unknown_members_encodable(const T& model) {
+    const nlohmann::json& additional = additional_properties_of(model);
+    const Redaction redaction(secret_of(model));
     std::vector<Problem> problems;
     if (!additional.is_object()) {
         problems.push_back(
@@ -1868,57 +1910,89 @@ inline void check_encodable(const Response& response) {
              "additional_properties: expected an object or null, found " + describe(additional, redaction)});
     } else {
         for (auto member = additional.begin(); member != additional.end(); ++member) {
-            if (is_schema_key(member.key())) {
+            if (Table<T>::names(member.key())) {
                 problems.push_back({json_pointer(member.key()), ProblemKind::named_by_schema,
                                     "additional_properties repeats a member the schema names"});
             }
         }
-        visit_unknown_members(additional, redaction, problems, [](const auto& /*key*/, const auto& /*value*/) {});
+        check_unknown_members(additional, &Table<T>::names, redaction, problems, nullptr);
     }
     if (!problems.empty()) throw validation_error(validation_error::unencodable_value, std::move(problems));
 }
+
+template <typename T>
+void check_encodable(const T& model) {
+    if (!additional_properties_of(model).is_null()) check_unknown_members_encodable(model);
+}
+
+// Writes a model's members in schema order, each as `text(value)` gives it (an empty member as null where the
+// schema requires the member, else not at all), then its unknown members as `unknown(object, key, value)` adds
+// them: what encoding and redacted_json share.
+template <typename BasicJsonType, typename T, typename Text, typename Unknown>
+BasicJsonType encode(const T& model, Text text, Unknown unknown) {
+    check_encodable(model);
+    // Each member's text first, then one loop that writes them all: the code that adds to the object is compiled
+    // once, not once per member.
+    std::array<std::optional<typename BasicJsonType::string_t>, Table<T>::size> texts;
+    std::size_t index = 0;
+    Schema<T>::members([&](const auto& member) {
+        if (const auto* value = present(model.*member.field)) texts[index] = text(*value);
+        ++index;
+    });
+    BasicJsonType object = BasicJsonType::object();
+    for (index = 0; index < texts.size(); ++index) {
+        const MemberTerms& terms = Table<T>::terms[index];
+        if (!texts[index] && !terms.required) continue;
+        BasicJsonType& slot = object[typename BasicJsonType::object_t::key_type(terms.key)];
+        if (texts[index]) {
+            slot = std::move(*texts[index]);
+        } else {
+            slot = nullptr;
+        }
+    }
+    const nlohmann::json& additional = additional_properties_of(model);
+    if (additional.is_object()) {
+        for (auto member = additional.begin(); member != additional.end(); ++member) {
+            unknown(object, member.key(), member.value());
+        }
+    }
+    return object;
+}
 }  // namespace detail
 
-inline Uuid Uuid::parse(std::string_view text) { return detail::read_standalone<Uuid>(text); }
+struct PersonalAccessTokenCreateResponse;
 
-inline Timestamp Timestamp::parse(std::string_view text) { return detail::read_standalone<Timestamp>(text); }
-
-/// Every way `document` breaks Kong's schema (with the state enum open), in schema order; empty
-/// when `j.get<PersonalAccessTokenCreateResponse>()` would succeed. Never throws a validation_error.
-template <typename BasicJsonType, std::enable_if_t<nlohmann::detail::is_basic_json<BasicJsonType>::value, int> = 0>
+/// Every way `document` breaks T's schema (for the response: Kong's, with the state enum open), in schema order;
+/// empty when `document.get<T>()` would succeed. Never throws a validation_error. `konnect::validate(document)`
+/// validates a PersonalAccessTokenCreateResponse.
+template <typename T = PersonalAccessTokenCreateResponse, typename BasicJsonType>
 [[nodiscard]] std::vector<Problem> validate(const BasicJsonType& document) {
     std::vector<Problem> problems;
-    detail::decode(document, problems);
+    detail::decode<T>(document, problems);
     return problems;
 }
 
-template <typename BasicJsonType>
-void from_json(const BasicJsonType& j, PersonalAccessTokenCreateResponse& response) {
+/// Decodes a model, or throws validation_error 701 with every problem.
+template <typename BasicJsonType, typename T, std::enable_if_t<is_model<T>, int> = 0>
+void from_json(const BasicJsonType& j, T& model) {
     std::vector<Problem> problems;
-    PersonalAccessTokenCreateResponse decoded = detail::decode(j, problems);
+    T decoded = detail::decode<T>(j, problems);
     if (!problems.empty()) throw validation_error(validation_error::invalid_document, std::move(problems));
-    response = std::move(decoded);
+    model = std::move(decoded);
 }
 
-/// Members in schema order, `expires_at` always (null when empty), other empty members left out,
-/// then the kept unknown members. Throws validation_error (703) where additional_properties is not
-/// an object or repeats a member the schema names.
-template <typename BasicJsonType>
-void to_json(BasicJsonType& j, const PersonalAccessTokenCreateResponse& response) {
-    detail::check_encodable(response);
-    BasicJsonType object = BasicJsonType::object();
-    std::size_t index = 0;
-    detail::for_each_member([&](const auto& rule) {
-        detail::encode_member(object, detail::response_terms[index++],
-                              detail::written<typename BasicJsonType::string_t>(response.*rule.field));
-    });
-    if (response.additional_properties.is_object()) {
-        const nlohmann::json& additional = response.additional_properties;
-        for (auto member = additional.begin(); member != additional.end(); ++member) {
-            object[member.key()] = BasicJsonType(member.value());
-        }
-    }
-    j = std::move(object);
+/// Members in schema order; an empty member is null where the schema requires it and left out where it may be
+/// absent (for the response: `expires_at` always, null when empty); then the kept unknown members. Throws
+/// validation_error 703 where additional_properties is not an object or repeats a member the schema names.
+template <typename BasicJsonType, typename T, std::enable_if_t<is_model<T>, int> = 0>
+void to_json(BasicJsonType& j, const T& model) {
+    using String = typename BasicJsonType::string_t;
+    j = detail::encode<BasicJsonType>(
+        model,
+        [](const auto& value) { return String(detail::StringForm<std::decay_t<decltype(value)>>::write(value)); },
+        [](BasicJsonType& object, const std::string& key, const nlohmann::json& value) {
+            object[key] = BasicJsonType(value);
+        });
 }
 
 namespace detail {
@@ -1958,103 +2032,140 @@ BasicJsonType redacted_copy(const nlohmann::json& value, const Redaction& redact
 }
 }  // namespace detail
 
-/// The JSON of a response for logs: what encoding writes (to_json), except that konnect_token is written as
-/// "[redacted]", and the text that comes from the document (the name, the state, and the unknown members' names
-/// and strings at any depth) has each run of 8 bytes of the token written as [redacted] too, as printing does. When
-/// the token is too long to look for runs of it (over 4096 bytes), each such text is withheld as
-/// "(N bytes, not shown)"; member names that become equal that way are merged. Unknown members' other values are
-/// kept as they are: a secret this library does not know is not hidden. Throws validation_error 703 where encoding
-/// would. The one way to JSON without the token: `nlohmann::json j = response` writes it, as the wire form needs.
-template <typename BasicJsonType = nlohmann::json>
-[[nodiscard]] BasicJsonType redacted_json(const PersonalAccessTokenCreateResponse& response) {
+/// The JSON of a model for logs: what encoding writes (to_json), except that its Secret member (the response's
+/// konnect_token) is written as "[redacted]", and the text that comes from the document (strings, an unknown state,
+/// and the unknown members' names and strings at any depth) has each run of 8 bytes of the secret written as
+/// [redacted] too, as printing does. When the secret is too long to look for runs of it (over 4096 bytes), each
+/// such text is withheld as "(N bytes, not shown)"; member names that become equal that way are merged. Unknown
+/// members' other values are kept as they are: a secret this library does not know is not hidden. Throws
+/// validation_error 703 where encoding would. The one way to JSON without the secret: `nlohmann::json j = response`
+/// writes it, as the wire form needs.
+template <typename BasicJsonType = nlohmann::json, typename T, std::enable_if_t<is_model<T>, int> = 0>
+[[nodiscard]] BasicJsonType redacted_json(const T& model) {
     using String = typename BasicJsonType::string_t;
-    detail::check_encodable(response);
-    const detail::Redaction redaction(response.konnect_token.reveal());
-    BasicJsonType object = BasicJsonType::object();
-    std::size_t index = 0;
-    detail::for_each_member([&](const auto& rule) {
-        // The token itself is never written, not even to be redacted.
-        using Value = typename detail::Unwrapped<typename std::decay_t<decltype(rule)>::field_type>::type;
-        std::optional<String> text = index == detail::ResponseAssembler::token_index
-                                         ? std::optional<String>(detail::redacted_text)
-                                         : detail::written<String>(response.*rule.field);
-        // The text from the document; a UUID's or a time's is the library's own writing.
-        if constexpr (std::is_same_v<Value, std::string> || std::is_same_v<Value, State>) {
-            if (text) redaction.redact(*text);
-        }
-        detail::encode_member(object, detail::response_terms[index++], std::move(text));
-    });
-    if (response.additional_properties.is_object()) {
-        const nlohmann::json& additional = response.additional_properties;
-        for (auto member = additional.begin(); member != additional.end(); ++member) {
-            object[redaction.redacted(member.key())] = detail::redacted_copy<BasicJsonType>(member.value(), redaction);
-        }
-    }
-    return object;
+    const detail::Redaction redaction(detail::secret_of(model));
+    return detail::encode<BasicJsonType>(
+        model,
+        [&redaction](const auto& value) {
+            using Value = std::decay_t<decltype(value)>;
+            if constexpr (std::is_same_v<Value, Secret>) {
+                return String(detail::redacted_text);  // never written, not even to be redacted
+            } else {
+                String text(detail::StringForm<Value>::write(value));
+                if (detail::StringForm<Value>::from_document) redaction.redact(text);
+                return text;
+            }
+        },
+        [&redaction](BasicJsonType& object, const std::string& key, const nlohmann::json& value) {
+            object[redaction.redacted(key)] = detail::redacted_copy<BasicJsonType>(value, redaction);
+        });
 }
-
-/// Uuid, Timestamp, State and Secret are JSON strings. A Secret writes its real value: that is the wire form.
-template <typename BasicJsonType, typename T, std::enable_if_t<detail::is_string_value<T>, int> = 0>
-void from_json(const BasicJsonType& j, T& value) {
-    value = detail::decode_standalone<T>(j);
-}
-template <typename BasicJsonType, typename T, std::enable_if_t<detail::is_string_value<T>, int> = 0>
-void to_json(BasicJsonType& j, const T& value) {
-    j = typename BasicJsonType::string_t(detail::StringForm<T>::write(value));
-}
-
-/// A State::Value reads and writes its schema text too, never a number (State::unknown writes "").
-template <typename BasicJsonType>
-void from_json(const BasicJsonType& j, State::Value& value) {
-    value = detail::decode_standalone<State>(j);
-}
-template <typename BasicJsonType>
-void to_json(BasicJsonType& j, State::Value value) {
-    to_json(j, State(value));
-}
-
-// ================================================================================================
-// 8. Text
-// ================================================================================================
 
 namespace detail {
-KONNECT_MODELS_COLD inline Problem malformed_json_problem(std::size_t offset, const std::string& reason) {
-    return {"", ProblemKind::malformed_json, "malformed JSON at byte offset " + std::to_string(offset) + ": " + reason};
+// Every member equal, and the unknown members (null and an empty object alike mean none).
+template <typename T>
+bool equal(const T& a, const T& b) {
+    bool equal = true;
+    Schema<T>::members([&](const auto& member) { equal = equal && a.*member.field == b.*member.field; });
+    const nlohmann::json& a_unknown = additional_properties_of(a);
+    const nlohmann::json& b_unknown = additional_properties_of(b);
+    return equal && ((no_unknown_members(a_unknown) && no_unknown_members(b_unknown)) || a_unknown == b_unknown);
 }
 
-// The response read from a whole text, or validation_error 701 with every problem.
-inline Response finish_reading(ResponseAssembler& assembler, nlohmann::json&& unknown_members) {
+// Every member on one line, `Name{key: value, ...}`, absent or null members as `null`, unknown members by name
+// only (their values may be secrets this library does not know). The Secret member prints as `[redacted]`, and so
+// does every run of eight bytes of it in the text that comes from the document (strings, an unknown state, the
+// names of unknown members).
+template <typename T>
+std::ostream& print(std::ostream& os, const T& model) {
+    const Redaction redaction(secret_of(model));
+    os << Schema<T>::name << '{';
+    const char* separator = "";
+    Schema<T>::members([&](const auto& member) {
+        os << std::exchange(separator, ", ") << member.key << ": ";
+        using Form = StringForm<ValueOf<decltype(member)>>;
+        if (const auto* value = present(model.*member.field)) {
+            if constexpr (Form::from_document) {
+                Form::print(os, *value, redaction);
+            } else {
+                os << *value;
+            }
+        } else {
+            os << "null";
+        }
+    });
+    const nlohmann::json& additional = additional_properties_of(model);
+    if (additional.is_object() && !additional.empty()) {
+        os << ", additional_properties: " << additional.size() << (additional.size() == 1 ? " member (" : " members (");
+        separator = "";
+        for (auto member = additional.begin(); member != additional.end(); ++member) {
+            os << std::exchange(separator, ", ") << redaction.printable(member.key());
+        }
+        os << ')';
+    } else if (!additional.is_null() && !additional.is_object()) {
+        os << ", additional_properties: not an object but "
+           << describe(additional, Redaction::withholding_everything());
+    }
+    return os << '}';
+}
+}  // namespace detail
+
+/// `==`, `!=` and `<<` for every model, found by argument-dependent lookup in namespace konnect (a model declared
+/// elsewhere takes them with `using konnect::operator==;`, and so on, in its namespace). `==`: every member equal,
+/// and the unknown members (null and an empty object alike mean none); a template, so that a program that never
+/// compares models never compiles nlohmann_json's comparison of values. `<<`: every member on one line, the Secret
+/// as `[redacted]`, and every run of eight bytes of it blanked out in text from the document.
+template <typename T, std::enable_if_t<is_model<T>, int> = 0>
+bool operator==(const T& a, const T& b) {
+    return detail::equal(a, b);
+}
+template <typename T, std::enable_if_t<is_model<T>, int> = 0>
+bool operator!=(const T& a, const T& b) {
+    return !detail::equal(a, b);
+}
+template <typename T, std::enable_if_t<is_model<T>, int> = 0>
+std::ostream& operator<<(std::ostream& os, const T& model) {
+    return detail::print(os, model);
+}
+
+// ---- parse(): a model from JSON text
+
+namespace detail {
+// The model read from a whole text, or validation_error 701 with every problem.
+template <typename T>
+T finish_reading(Assembler<T>& assembler, nlohmann::json&& unknown_members) {
     std::vector<Problem> problems;
-    Response response = assembler.finish_taking(std::move(unknown_members), problems);
+    T model = assembler.finish_taking(std::move(unknown_members), problems);
     if (!problems.empty()) throw validation_error(validation_error::invalid_document, std::move(problems));
-    return response;
+    return model;
 }
 
-// parse()'s way through the text servers send: an object of schema members, each a string of printable
-// ASCII without escapes, or null. Such text means what it says byte for byte, so it is read in place, with
-// no copies but the members' own. Any other text (unknown members, escapes, bytes past ASCII, whose UTF-8
-// nlohmann's reader checks, malformed text) is left, from its start, to nlohmann's reader.
+// parse()'s way through the text servers send: an object of schema members, each a string of printable ASCII without
+// escapes, or null. Such text means what it says byte for byte, so it is read in place, with no copies but the
+// members' own. Any other text (unknown members, escapes, bytes past ASCII, whose UTF-8 nlohmann's reader checks,
+// malformed text) is left, from its start, to nlohmann's reader.
+template <typename T>
 class PlainTextReader {
   public:
     explicit PlainTextReader(std::string_view text) noexcept : text_(text) {}
 
-    // The response when the text is plain; throws 701 with every problem in a plain text.
-    std::optional<Response> read() {
-        ResponseAssembler assembler;
+    // The model when the text is plain; throws 701 with every problem in a plain text.
+    std::optional<T> read() {
+        Assembler<T> assembler;
         if (!read_members(assembler) || !at_end()) return std::nullopt;
         return finish_reading(assembler, nlohmann::json());
     }
 
   private:
-    bool read_members(ResponseAssembler& assembler) {
+    bool read_members(Assembler<T>& assembler) {
         if (!take('{')) return false;
         if (take('}')) return true;
         do {
             std::string_view key;
             std::string_view value;
             if (!take_string(key) || !take(':')) return false;
-            const std::size_t index = schema_index(key);
-            if (index == response_keys.size()) return false;
+            const std::size_t index = Table<T>::index(key);
+            if (index == Table<T>::size) return false;
             if (take_null()) {
                 assembler.receive(index, Found::null, {});
             } else if (take_string(value)) {
@@ -2109,423 +2220,309 @@ class PlainTextReader {
     std::size_t at_ = 0;
 };
 
-// Builds a DOM from nlohmann's SAX events: for parse(), of what the schema does not name. Containers one
-// level past max_nesting_depth are kept empty and their contents skipped, so the DOM stays shallow for
-// the recursive code in nlohmann_json while the member that is too deep can still be seen, and named.
-// Malformed text is reported by byte offset without quoting it.
-class BoundedDomBuilder {
-  public:
-    using json = nlohmann::json;
-
-    explicit BoundedDomBuilder(json& root) noexcept : root_(root) {}
-
-    bool null() { return add(nullptr); }
-    bool boolean(bool value) { return add(value); }
-    bool number_integer(json::number_integer_t value) { return add(value); }
-    bool number_unsigned(json::number_unsigned_t value) { return add(value); }
-    bool number_float(json::number_float_t value, const json::string_t& /*text*/) { return add(value); }
-    // Strings and keys are copied, not moved: the reader then reuses its buffer for the next one instead of
-    // growing a new one.
-    bool string(json::string_t& value) { return add(value); }
-    bool binary(json::binary_t& value) { return add(std::move(value)); }
-    bool start_object(std::size_t /*size*/) { return open(json::object()); }
-    bool key(json::string_t& key) {
-        if (!skipping()) key_ = key;
-        return true;
-    }
-    bool end_object() { return close(); }
-    bool start_array(std::size_t /*size*/) { return open(json::array()); }
-    bool end_array() { return close(); }
-
-    KONNECT_MODELS_COLD bool parse_error(std::size_t position, const std::string& last_token,
-                                         const json::exception& error) {
-        // nlohmann's message gives its id, then the line and column (which the byte offset replaces), and quotes
-        // the text it read last, which may be the secret: only what it says about the text is kept.
-        std::string reason = error.what();
-        const auto erase_through = [&reason](std::string_view marker) {
-            if (const auto at = reason.find(marker); at != std::string::npos) reason.erase(0, at + marker.size());
-        };
-        erase_through("] ");
-        if (reason.rfind("parse error at", 0) == 0) erase_through(": ");
-        constexpr int number_overflow = 406;
-        const std::string quoted =
-            error.id == number_overflow ? " '" + last_token + "'" : "; last read: '" + last_token + "'";
-        if (const auto at = reason.find(quoted); at != std::string::npos) reason.erase(at, quoted.size());
-        // `position` counts the bytes read, the end of the text as one more: the text stops being JSON at the
-        // last one, or where the token that cannot stand there starts.
-        const std::size_t read = std::max(unexpected_token_length(reason, last_token), std::size_t{1});
-        error_offset_ = position >= read ? position - read : 0;
-        problem_ = malformed_json_problem(error_offset_, reason);
-        return false;
-    }
-
-    [[nodiscard]] const Problem& problem() const noexcept { return problem_; }
-    [[nodiscard]] std::size_t error_offset() const noexcept { return error_offset_; }
-
-  private:
-    // nlohmann's parser reads a whole token before it finds it cannot stand where it is ("unexpected true
-    // literal"); its reader's text of the last token is exact for strings and numbers only. 0 when the reader
-    // stopped inside a token, or for a structural character or the end of the text.
-    KONNECT_MODELS_COLD static std::size_t unexpected_token_length(std::string_view reason,
-                                                                   const std::string& last_token) noexcept {
-        constexpr std::string_view unexpected = "unexpected ";
-        const std::size_t at = reason.find(unexpected);
-        if (at == std::string_view::npos) return 0;
-        const std::string_view token = reason.substr(at + unexpected.size());
-        const auto names = [token](std::string_view name) { return token.substr(0, name.size()) == name; };
-        if (names("string literal") || names("number literal")) return last_token.size();
-        if (names("true literal") || names("null literal")) return std::string_view("true").size();
-        if (names("false literal")) return std::string_view("false").size();
-        return 0;
-    }
-
-    [[nodiscard]] bool skipping() const noexcept { return skipped_levels_ > 0 || stack_.size() > max_nesting_depth; }
-
-    bool add(json value) {
-        if (!skipping()) place(std::move(value));
-        return true;
-    }
-
-    json* place(json value) {
-        if (stack_.empty()) {
-            root_ = std::move(value);
-            return &root_;
-        }
-        json& parent = *stack_.back();
-        if (parent.is_array()) {
-            parent.push_back(std::move(value));
-            return &parent.back();
-        }
-        json& slot = parent[key_];  // a repeated key: the last one wins, as in nlohmann::json::parse
-        slot = std::move(value);
-        return &slot;
-    }
-
-    bool open(json container) {
-        if (skipping()) {
-            ++skipped_levels_;
-        } else {
-            stack_.push_back(place(std::move(container)));
-        }
-        return true;
-    }
-
-    bool close() {
-        if (skipped_levels_ > 0) {
-            --skipped_levels_;
-        } else {
-            stack_.pop_back();
-        }
-        return true;
-    }
-
-    json& root_;
-    std::vector<json*> stack_;  // the open containers; a parent is not appended to while its child is open
-    std::size_t skipped_levels_ = 0;
-    json::string_t key_;
-    Problem problem_;
-    std::size_t error_offset_ = 0;
-};
-
-// Reads a document for parse() from nlohmann's SAX events without building it: each schema member's value
-// goes straight to a ResponseAssembler, and only what the schema does not name (unknown members, or a root
-// that is not an object) is built, by a BoundedDomBuilder, to be judged by the same rules as in a DOM.
+// parse()'s way through any other text: nlohmann_json's reader, with the callback by which json::parse lets a
+// program leave values out of the DOM it builds. Each schema member's value goes to an Assembler instead, and is
+// left out. What the schema does not name (unknown members, or a root that is not an object) is built, to be
+// judged by the rules a DOM is judged by, down to one level past max_nesting_depth and no deeper: a container
+// there is kept empty, so that the member that is too deep can still be seen, and named, while the DOM stays
+// shallow for the recursive code in nlohmann_json.
+template <typename T>
 // NOLINTNEXTLINE(bugprone-exception-escape): as for PersonalAccessTokenCreateResponse, which it holds
-class ResponseReader {
+class TextReader {
   public:
-    using json = nlohmann::json;
+    using Event = nlohmann::json::parse_event_t;
 
-    ResponseReader() = default;  // NOLINT(bugprone-exception-escape): as for the class
-    // Its builder builds into its own rest_: a copy would build into the original's.
-    ResponseReader(const ResponseReader&) = delete;
-    ResponseReader& operator=(const ResponseReader&) = delete;
-
-    bool null() {
-        return value(Found::null, {}, [](BoundedDomBuilder& rest) { return rest.null(); });
-    }
-    bool boolean(bool boolean) {
-        return value(Found::boolean, {}, [boolean](BoundedDomBuilder& rest) { return rest.boolean(boolean); });
-    }
-    bool number_integer(json::number_integer_t number) {
-        return value(Found::number, {}, [number](BoundedDomBuilder& rest) { return rest.number_integer(number); });
-    }
-    bool number_unsigned(json::number_unsigned_t number) {
-        return value(Found::number, {}, [number](BoundedDomBuilder& rest) { return rest.number_unsigned(number); });
-    }
-    bool number_float(json::number_float_t number, const json::string_t& text) {
-        return value(Found::number, {},
-                     [number, &text](BoundedDomBuilder& rest) { return rest.number_float(number, text); });
-    }
-    // The reader's own copy of the token is wiped here, the one place it is in reach.
-    bool string(json::string_t& string) {
-        const bool token = member_ == ResponseAssembler::token_index;
-        const bool read =
-            value(Found::string, string, [&string](BoundedDomBuilder& rest) { return rest.string(string); });
-        if (token) wipe(string.data(), string.size());
-        return read;
-    }
-    // nlohmann's SAX interface has binary values too, which JSON text never holds.
-    bool binary(json::binary_t& binary) {
-        return value(Found::binary, {}, [&binary](BoundedDomBuilder& rest) { return rest.binary(binary); });
-    }
-    bool start_object(std::size_t size) {
-        return open(Found::object, [size](BoundedDomBuilder& rest) { return rest.start_object(size); });
-    }
-    bool end_object() {
-        return close([](BoundedDomBuilder& rest) { return rest.end_object(); });
-    }
-    bool start_array(std::size_t size) {
-        return open(Found::array, [size](BoundedDomBuilder& rest) { return rest.start_array(size); });
-    }
-    bool end_array() {
-        return close([](BoundedDomBuilder& rest) { return rest.end_array(); });
-    }
-    bool key(json::string_t& key) {
-        if (passed_over_ > 0) return true;
-        if (levels_ == 1) {
-            member_ = schema_index(key);
-            if (member_ != no_member) return true;
-        }
-        return rest().key(key);
-    }
-    bool parse_error(std::size_t position, const std::string& last_token, const json::exception& error) {
-        return builder_.parse_error(position, last_token, error);
+    // Reads `text`, which holds no NUL byte. Throws what nlohmann_json's reader throws for text that is not JSON.
+    void read(std::string_view text) {
+        rest_ = nlohmann::json::parse(text.data(), text.data() + text.size(),
+                                      [this](int depth, Event event, nlohmann::json& parsed) {
+                                          return keep(static_cast<std::size_t>(depth), event, parsed);
+                                      });
     }
 
-    [[nodiscard]] const BoundedDomBuilder& builder() const noexcept { return builder_; }
-
-    // The response, once the whole text has been read. Throws 701 with every problem.
-    Response finish() {
+    // The model, once the whole text has been read. Throws 701 with every problem.
+    T finish() {
         if (!root_is_object_) throw validation_error(validation_error::invalid_document, {root_not_an_object(rest_)});
+        if (rest_.empty()) rest_ = nullptr;  // no unknown members
         return finish_reading(assembler_, std::move(rest_));
     }
 
   private:
-    static constexpr std::size_t no_member = response_keys.size();
+    static constexpr std::size_t no_member = Table<T>::size;
 
-    // A schema member's value, told to the assembler, or a value for the rest.
-    template <typename Rest>
-    bool value(Found found, std::string_view text, Rest to_rest) {
-        if (passed_over_ > 0) return true;
-        if (member_ == no_member) return to_rest(rest());
-        assembler_.receive(std::exchange(member_, no_member), found, text);
-        return true;
+    // Whether what the reader has just read goes into the DOM; `depth` counts the containers open around it (0 for
+    // the root, 1 for a member of the root object).
+    bool keep(std::size_t depth, Event event, nlohmann::json& parsed) {
+        if (depth == 0 && event == Event::object_start) root_is_object_ = true;
+        if (depth != 1 || !root_is_object_) return depth <= max_nesting_depth;
+        switch (event) {
+            case Event::key:
+                member_ = Table<T>::index(parsed.get_ref<const nlohmann::json::string_t&>());
+                return member_ == no_member;
+            case Event::value:
+                if (member_ == no_member) return true;
+                assembler_.receive(std::exchange(member_, no_member), found_in(parsed), text_of(parsed));
+                // The reader's copy, wiped here, the one place it is in reach: any member may hold the secret.
+                if (parsed.is_string()) wipe_buffer(parsed.get_ref<nlohmann::json::string_t&>());
+                return false;
+            case Event::object_start:
+            case Event::array_start:
+                // A schema member's container is described, not kept.
+                if (member_ == no_member) return true;
+                assembler_.receive(std::exchange(member_, no_member),
+                                   event == Event::object_start ? Found::object : Found::array, {});
+                return false;
+            default:
+                return true;
+        }
     }
 
-    // A schema member's container is described, not kept: its contents are passed over.
-    template <typename Rest>
-    bool open(Found found, Rest to_rest) {
-        if (passed_over_ > 0 || member_ != no_member) {
-            if (passed_over_++ == 0) assembler_.receive(std::exchange(member_, no_member), found, {});
-            return true;
-        }
-        if (levels_++ == 0 && found == Found::object) {
-            root_is_object_ = true;  // opened in the rest only if an unknown member comes
-            return true;
-        }
-        return to_rest(rest());
-    }
-
-    template <typename Rest>
-    bool close(Rest to_rest) {
-        if (passed_over_ > 0) {
-            --passed_over_;
-            return true;
-        }
-        if (--levels_ == 0 && root_is_object_ && !unknown_members_) return true;
-        return to_rest(rest());
-    }
-
-    BoundedDomBuilder& rest() {
-        if (root_is_object_ && !unknown_members_) {
-            unknown_members_ = true;
-            builder_.start_object(0);
-        }
-        return builder_;
-    }
-
-    ResponseAssembler assembler_;
-    json rest_;  // the unknown members, or the root when it is not an object
-    BoundedDomBuilder builder_{rest_};
-    std::size_t levels_ = 0;          // containers open, those passed over aside
-    std::size_t passed_over_ = 0;     // containers open inside a schema member's container
+    Assembler<T> assembler_;
+    nlohmann::json rest_;             // the unknown members, or the root when it is not an object
     std::size_t member_ = no_member;  // the schema member whose value comes next
     bool root_is_object_ = false;
-    bool unknown_members_ = false;  // the root object is open in the rest
 };
+
+// Text that is not JSON, at a byte offset (the end of the text counts as one byte more).
+KONNECT_MODELS_COLD inline validation_error malformed_text(std::size_t offset, const std::string& reason) {
+    return validation_error(
+        validation_error::malformed_text,
+        {{"", ProblemKind::malformed_json, "malformed JSON at byte offset " + std::to_string(offset) + ": " + reason}});
+}
+
+// What is at the byte where nlohmann_json's reader stopped with parse_error `id`, in the library's words and
+// without quoting the text, which may hold the secret. Where a token that cannot stand there ends at that byte,
+// the reader stops at its last byte.
+KONNECT_MODELS_COLD inline std::string stop_reason(std::string_view text, std::size_t offset, int id) {
+    const std::string error = " (nlohmann_json parse_error." + std::to_string(id) + ")";
+    if (offset >= text.size()) return "the text ends before its JSON value does" + error;
+    constexpr std::string_view hex_digits = "0123456789ABCDEF";
+    const auto byte = static_cast<unsigned char>(text[offset]);
+    const std::string code{hex_digits[byte >> 4U], hex_digits[byte & 0x0FU]};
+    if (byte < 0x20U) {
+        return "a control character (U+00" + code +
+               "), which JSON allows in strings only escaped, and between tokens only as tab, line feed or carriage "
+               "return" +
+               error;
+    }
+    if (byte >= 0x80U) {
+        return "a byte past ASCII (0x" + code + "), which JSON allows only in strings, in a UTF-8 character" + error;
+    }
+    return "a syntax error: this character, or the token it ends, cannot stand here" + error;
+}
+
+// Where the first number too large for a double starts in `text`, which is JSON up to that number: nlohmann_json
+// refuses such a number (out_of_range.406) without saying where it is. Each number is read as nlohmann_json reads
+// it, by strtod with the locale's decimal point for '.'.
+KONNECT_MODELS_COLD inline std::size_t first_overflowing_number(std::string_view text) {
+    constexpr std::string_view number_bytes = "+-.0123456789Ee";
+    const char decimal_point = *std::localeconv()->decimal_point;
+    bool in_string = false;
+    for (std::size_t at = 0; at < text.size(); ++at) {
+        if (in_string) {
+            if (text[at] == '\\') {
+                ++at;
+            } else if (text[at] == '"') {
+                in_string = false;
+            }
+        } else if (text[at] == '"') {
+            in_string = true;
+        } else if (text[at] == '-' || is_ascii_digit(text[at])) {
+            const std::size_t start = at;
+            std::string number;
+            for (; at < text.size() && number_bytes.find(text[at]) != std::string_view::npos; ++at) {
+                number += text[at] == '.' ? decimal_point : text[at];
+            }
+            if (std::isinf(std::strtod(number.c_str(), nullptr))) return start;
+            --at;
+        }
+    }
+    return text.size();
+}
 }  // namespace detail
 
-inline PersonalAccessTokenCreateResponse PersonalAccessTokenCreateResponse::parse(std::string_view json_text) {
-    if (std::optional<PersonalAccessTokenCreateResponse> plain = detail::PlainTextReader(json_text).read()) {
-        return std::move(*plain);
-    }
-    // nlohmann's reader takes a NUL byte for the end of the text: it reads only up to the first one,
-    // and a NUL it reaches is reported as what it is.
+/// Parses JSON text as a T and validates it in one call. Throws validation_error: id 702 with the byte offset where
+/// the text is not JSON, id 701 with every problem where it does not match T's schema. Text that servers send (an
+/// object of schema members, each a string of printable ASCII without escapes, or null) is read in place; any
+/// other by nlohmann_json's reader.
+template <typename T>
+[[nodiscard]] T parse(std::string_view json_text) {
+    if (std::optional<T> plain = detail::PlainTextReader<T>(json_text).read()) return std::move(*plain);
+    // nlohmann_json's reader takes a NUL byte for the end of the text: it reads up to the first one, and a NUL it
+    // reaches is reported as what it is.
     const std::size_t nul = json_text.find('\0');
     const std::string_view readable = json_text.substr(0, nul);
-    detail::ResponseReader reader;
-    // What nlohmann::json::sax_parse() does for JSON text. It would also instantiate nlohmann's five binary
-    // readers for the handler, which would double what a program that calls parse() compiles.
-    using Input = decltype(nlohmann::detail::input_adapter(readable.data(), readable.data()));
-    const bool read = nlohmann::detail::parser<nlohmann::json, Input>(
-                          nlohmann::detail::input_adapter(readable.data(), readable.data() + readable.size()))
-                          .sax_parse(&reader);
-    if (nul != std::string_view::npos && (read || reader.builder().error_offset() >= nul)) {
-        throw validation_error(validation_error::malformed_text,
-                               {detail::malformed_json_problem(nul, "a NUL byte, which JSON text cannot contain")});
+    const auto nul_problem = [nul] {
+        return detail::malformed_text(nul, "a NUL byte, which JSON text cannot contain");
+    };
+    detail::TextReader<T> reader;
+    try {
+        reader.read(readable);
+    } catch (const nlohmann::json::parse_error& error) {
+        const std::size_t offset = error.byte > 0 ? error.byte - 1 : 0;  // `byte` counts from 1
+        if (nul != std::string_view::npos && offset >= nul) throw nul_problem();
+        throw detail::malformed_text(offset, detail::stop_reason(readable, offset, error.id));
+    } catch (const nlohmann::json::out_of_range& error) {
+        constexpr int number_overflow = 406;
+        if (error.id != number_overflow) throw;
+        throw detail::malformed_text(detail::first_overflowing_number(readable),
+                                     "a number too large for a double (nlohmann_json out_of_range.406)");
     }
-    if (!read) throw validation_error(validation_error::malformed_text, {reader.builder().problem()});
+    if (nul != std::string_view::npos) throw nul_problem();
     return reader.finish();
 }
 
-// ================================================================================================
-// 9. Printing
-// ================================================================================================
-
-inline std::ostream& operator<<(std::ostream& os, ProblemKind kind) {
-    switch (kind) {
-        case ProblemKind::malformed_json:
-            return os << "malformed_json";
-        case ProblemKind::too_deep:
-            return os << "too_deep";
-        case ProblemKind::missing:
-            return os << "missing";
-        case ProblemKind::null_not_allowed:
-            return os << "null_not_allowed";
-        case ProblemKind::wrong_type:
-            return os << "wrong_type";
-        case ProblemKind::invalid_format:
-            return os << "invalid_format";
-        case ProblemKind::named_by_schema:
-            return os << "named_by_schema";
-    }
-    return os << "ProblemKind(" << static_cast<int>(kind) << ')';
+/// Parses as above, then wipes the text, whether parsing succeeded or threw: for an HTTP body that holds the secret,
+/// handed over with std::move(body). The string is left empty, in its buffer, every byte of which (up to its
+/// capacity) is zero. Only an rvalue std::string chooses this overload; other text is left as it is.
+template <typename T, typename Text, std::enable_if_t<std::is_same_v<Text, std::string>, int> = 0>
+[[nodiscard]] T parse(Text&& json_text) {
+    const detail::WipedOnExit wiped(json_text);
+    return parse<T>(std::string_view(json_text));
 }
 
-inline std::ostream& operator<<(std::ostream& os, const Problem& problem) { return os << to_string(problem); }
+// ==== 9. The response ================================================================================================
 
-inline std::ostream& operator<<(std::ostream& os, const Uuid& uuid) { return os << uuid.to_string(); }
+/// The 201 body of `POST /v3/users/{userId}/access-tokens`: one member per schema property, named like
+/// its JSON key. Required non-null members have plain types; the others are std::optional. Its Schema, below,
+/// is all the engine needs to decode, validate, encode, parse, print and redact it.
+// NOLINTNEXTLINE(bugprone-exception-escape): json() is noexcept; clang-tidy 14 looks inside (llvm-project#54956)
+struct PersonalAccessTokenCreateResponse {
+    // NOLINTBEGIN(misc-non-private-member-variables-in-classes): an aggregate of the schema's members, which its
+    // member functions only read.
+    Uuid id;
+    Uuid user_id;
+    std::string name;
+    State state;
+    Secret konnect_token;
+    std::optional<Uuid> revoked_by;
+    Timestamp created_at;
+    std::optional<Timestamp> updated_at;  // may be absent, never null
+    std::optional<Timestamp> last_used_at;
+    std::optional<Timestamp> expires_at;  // always present, maybe null
+    std::optional<Timestamp> revoked_at;
+    /// The members the schema does not name, kept so that decode -> encode loses nothing:
+    /// null (none) or an object.
+    nlohmann::json additional_properties;
+    // NOLINTEND(misc-non-private-member-variables-in-classes)
 
-inline std::ostream& operator<<(std::ostream& os, const Timestamp& timestamp) { return os << timestamp.to_string(); }
+    /// konnect::parse<PersonalAccessTokenCreateResponse>: parses and validates JSON text in one call, from anything
+    /// that converts to a std::string_view. Throws validation_error: id 702 with the byte offset where the text is
+    /// not JSON, id 701 with every problem where it does not match the schema. An rvalue std::string, an HTTP body
+    /// handed over with std::move(body), is wiped afterwards, whether parsing succeeded or threw.
+    /// (A braced list, `parse({data, size})`, makes a std::string_view.)
+    template <typename Text = std::string_view,
+              std::enable_if_t<std::is_convertible_v<Text, std::string_view>, int> = 0>
+    [[nodiscard]] static PersonalAccessTokenCreateResponse parse(Text&& json_text);
 
-inline std::ostream& operator<<(std::ostream& os, const Secret& /*secret*/) { return os << detail::redacted_text; }
+    // The token's lifetime at a moment the caller gives (std::chrono::system_clock::now() for now). None of these
+    // throws, whatever the dates: they compare instants as Timestamp's `<` with a time point does.
+
+    /// Whether the token has expired at `now`: from the instant of expires_at on. A null expires_at never expires.
+    [[nodiscard]] bool is_expired(std::chrono::system_clock::time_point now) const noexcept;
+
+    /// How long after `now` the token expires: zero or less once it has expired (minus how long ago), nothing when
+    /// expires_at is null. Saturates at std::chrono::nanoseconds::max() and min() (about 292 years either way)
+    /// rather than overflowing. A leap second counts as the midnight that ends it, so that the duration is above
+    /// zero exactly when is_expired(now) is false.
+    [[nodiscard]] std::optional<std::chrono::nanoseconds> time_until_expiry(
+        std::chrono::system_clock::time_point now) const noexcept;
+
+    /// Whether the token can be used at `now`: its state is ACTIVE (not an unknown state either), it has not
+    /// expired, and it names no revocation (neither revoked_at nor revoked_by, whatever their time: a response that
+    /// names one describes a revoked token).
+    [[nodiscard]] bool is_usable(std::chrono::system_clock::time_point now) const noexcept;
+};
+
+/// Kong's schema, in its order (which is also the order members are written in).
+template <>
+struct Schema<PersonalAccessTokenCreateResponse> {
+    using Response = PersonalAccessTokenCreateResponse;
+    static constexpr std::string_view name = "PersonalAccessTokenCreateResponse";
+    static constexpr auto additional_properties = &Response::additional_properties;
+
+    template <typename Visit>
+    static constexpr void members(Visit&& visit) {
+        // clang-format off
+        visit(member("id",            &Response::id,                Presence::required, Nullability::not_nullable));
+        visit(member("user_id",       &Response::user_id,           Presence::required, Nullability::not_nullable));
+        visit(member("name",          &Response::name,              Presence::required, Nullability::not_nullable));
+        visit(member("state",         &Response::state,             Presence::required, Nullability::not_nullable));
+        visit(member("konnect_token", &Response::konnect_token,     Presence::required, Nullability::not_nullable));
+        visit(member("revoked_by",    &Response::revoked_by,        Presence::optional, Nullability::nullable));
+        visit(member("created_at",    &Response::created_at,        Presence::required, Nullability::not_nullable));
+        visit(member("updated_at",    &Response::updated_at,        Presence::optional, Nullability::not_nullable));
+        visit(member("last_used_at",  &Response::last_used_at,      Presence::optional, Nullability::nullable));
+        visit(member("expires_at",    &Response::expires_at,        Presence::required, Nullability::nullable));
+        visit(member("revoked_at",    &Response::revoked_at,        Presence::optional, Nullability::nullable));
+        // clang-format on
+    }
+};
+
+// A template, like every function here that decodes, compares or prints a response: a program compiles what is behind
+// each only if it calls it.
+template <typename Text, std::enable_if_t<std::is_convertible_v<Text, std::string_view>, int>>
+PersonalAccessTokenCreateResponse PersonalAccessTokenCreateResponse::parse(Text&& json_text) {
+    return konnect::parse<PersonalAccessTokenCreateResponse>(std::forward<Text>(json_text));
+}
 
 namespace detail {
-// Prints the members of a response. Text from the document (the name, an unknown state, the names
-// of unknown members) has every run of the token's value blanked out; the values of unknown
-// members are not printed at all, as they may be secrets this library does not know.
-class ResponsePrinter {
-  public:
-    ResponsePrinter(std::ostream& os, std::string_view secret) noexcept : os_(os), redaction_(secret) {}
-
-    template <typename T>
-    void operator()(const T& value) const {
-        os_ << value;
-    }
-    void operator()(const std::string& text) const { os_ << redaction_.printable(text); }
-    void operator()(const State& state) const {
-        if (state.is_unknown()) {
-            (*this)(state.to_string());
-            os_ << " (unknown)";
-        } else {
-            os_ << state.to_string();
-        }
-    }
-    template <typename T>
-    void operator()(const std::optional<T>& value) const {
-        if (value) {
-            (*this)(*value);
-        } else {
-            os_ << "null";
-        }
-    }
-    void unknown_member_names(const nlohmann::json& additional_properties) const {
-        const char* separator = "";
-        os_ << additional_properties.size() << (additional_properties.size() == 1 ? " member (" : " members (");
-        for (auto member = additional_properties.begin(); member != additional_properties.end(); ++member) {
-            os_ << std::exchange(separator, ", ");
-            (*this)(member.key());
-        }
-        os_ << ')';
-    }
-
-  private:
-    std::ostream& os_;
-    Redaction redaction_;
-};
+// What the response's plain functions took before they were templates: a class derived from the response, or a
+// std::reference_wrapper of one (the response itself takes the operators every model has).
+template <typename T>
+inline constexpr bool converts_to_response =
+    std::is_convertible_v<const T&, const PersonalAccessTokenCreateResponse&> && !is_model<T>;
+template <typename A, typename B>
+inline constexpr bool compare_as_responses =
+    (converts_to_response<A> ||
+     converts_to_response<B>)&&std::is_convertible_v<const A&, const PersonalAccessTokenCreateResponse&>&& std::
+        is_convertible_v<const B&, const PersonalAccessTokenCreateResponse&>;
 }  // namespace detail
 
-/// `ACTIVE`; an unknown state as its quoted text, `"PENDING" (unknown)`.
-inline std::ostream& operator<<(std::ostream& os, const State& state) {
-    detail::ResponsePrinter(os, {})(state);
-    return os;
+template <typename A, typename B, std::enable_if_t<detail::compare_as_responses<A, B>, int> = 0>
+bool operator==(const A& a, const B& b) {
+    return detail::equal<PersonalAccessTokenCreateResponse>(a, b);
+}
+template <typename A, typename B, std::enable_if_t<detail::compare_as_responses<A, B>, int> = 0>
+bool operator!=(const A& a, const B& b) {
+    return !detail::equal<PersonalAccessTokenCreateResponse>(a, b);
+}
+template <typename R, std::enable_if_t<detail::converts_to_response<R>, int> = 0>
+std::ostream& operator<<(std::ostream& os, const R& response) {
+    return detail::print<PersonalAccessTokenCreateResponse>(os, response);
 }
 
-/// As the State of that value prints: `ACTIVE`, and `"" (unknown)` for State::unknown.
-inline std::ostream& operator<<(std::ostream& os, State::Value value) { return os << State(value); }
+inline bool PersonalAccessTokenCreateResponse::is_expired(std::chrono::system_clock::time_point now) const noexcept {
+    return expires_at && *expires_at <= now;
+}
 
-/// Every member on one line, absent or null members as `null`, unknown members by name only. The
-/// token prints as `[redacted]`, and so does every run of eight bytes of it in the name, an unknown
-/// state or the name of an unknown member.
-inline std::ostream& operator<<(std::ostream& os, const PersonalAccessTokenCreateResponse& response) {
-    const detail::ResponsePrinter print(os, response.konnect_token.reveal());
-    os << "PersonalAccessTokenCreateResponse{";
-    const char* separator = "";
-    detail::for_each_member([&](const auto& rule) {
-        os << std::exchange(separator, ", ") << rule.key << ": ";
-        print(response.*rule.field);
-    });
-    const nlohmann::json& additional = response.additional_properties;
-    if (additional.is_object() && !additional.empty()) {
-        os << ", additional_properties: ";
-        print.unknown_member_names(additional);
-    } else if (!additional.is_null() && !additional.is_object()) {
-        os << ", additional_properties: not an object but "
-           << detail::describe(additional, detail::Redaction::withholding_everything());
-    }
-    return os << '}';
+inline std::optional<std::chrono::nanoseconds> PersonalAccessTokenCreateResponse::time_until_expiry(
+    std::chrono::system_clock::time_point now) const noexcept {
+    if (!expires_at) return std::nullopt;
+    return detail::nanoseconds_until(*expires_at, detail::clock_instant(now.time_since_epoch()));
+}
+
+inline bool PersonalAccessTokenCreateResponse::is_usable(std::chrono::system_clock::time_point now) const noexcept {
+    return state == State::active && !is_expired(now) && !revoked_at && !revoked_by;
 }
 
 KONNECT_MODELS_NAMESPACE_END
 
-namespace std {
-template <>
-struct hash<konnect::Uuid> {
-    std::size_t operator()(const konnect::Uuid& uuid) const noexcept {
-        // FNV-1a: every byte counts, and the bytes are already well mixed for random UUIDs.
-        std::uint64_t mixed = 14695981039346656037ULL;
-        for (const std::uint8_t byte : uuid.bytes()) {
-            mixed = (mixed ^ byte) * 1099511628211ULL;
-        }
-        return static_cast<std::size_t>(mixed);
+namespace nlohmann {
+/// get<T>() and encoding reach every model's from_json and to_json through here, wherever the model is declared:
+/// argument-dependent lookup would not find them for a model outside namespace konnect.
+template <typename T>
+struct adl_serializer<T, std::enable_if_t<konnect::is_model<T>>> {
+    template <typename BasicJsonType>
+    static void from_json(const BasicJsonType& j, T& model) {
+        konnect::from_json(j, model);
+    }
+    template <typename BasicJsonType>
+    static void to_json(BasicJsonType& j, const T& model) {
+        konnect::to_json(j, model);
     }
 };
-
-/// Agrees with ==: equal states have equal texts (a named state's text is its name).
-template <>
-struct hash<konnect::State> {
-    std::size_t operator()(const konnect::State& state) const noexcept {
-        return std::hash<std::string>{}(state.to_string());
-    }
-};
-
-/// Agrees with ==, which compares the instant, the leap second and the offset: one instant written at two
-/// offsets hashes apart, as it compares unequal.
-template <>
-struct hash<konnect::Timestamp> {
-    std::size_t operator()(const konnect::Timestamp& timestamp) const noexcept {
-        // FNV-1a over each field, then the high bits folded down for a 32-bit size_t.
-        std::uint64_t mixed = 14695981039346656037ULL;
-        for (const std::uint64_t field :
-             {static_cast<std::uint64_t>(timestamp.unix_seconds()), std::uint64_t{timestamp.nanoseconds()},
-              static_cast<std::uint64_t>(timestamp.offset().count()),
-              std::uint64_t{timestamp.is_leap_second() ? 1U : 0U}}) {
-            mixed = (mixed ^ field) * 1099511628211ULL;
-        }
-        return static_cast<std::size_t>(mixed ^ (mixed >> 32U));
-    }
-};
-}  // namespace std
+}  // namespace nlohmann
 
 #undef KONNECT_MODELS_COLD
 

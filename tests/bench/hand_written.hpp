@@ -1,5 +1,5 @@
-// What users write today with nlohmann_json, shared by the benchmark's baseline and the compile-time program
-// that stands for it, so that both measure the same code.
+// What users write today with nlohmann_json, shared by the benchmark's baseline and the compile-time programs
+// that stand for it (compile_time/*_hand_written.cpp), so that all of them measure the same code.
 #ifndef KONNECT_MODELS_TESTS_BENCH_HAND_WRITTEN_HPP
 #define KONNECT_MODELS_TESTS_BENCH_HAND_WRITTEN_HPP
 
@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include <optional>
+#include <ostream>
 #include <string>
 
 // ---- The hand-written baseline --------------------------------------------------------------------------------
@@ -69,6 +70,25 @@ inline void to_json(nlohmann::json& j, const Response& response) {
     if (response.updated_at) j["updated_at"] = *response.updated_at;
     if (response.last_used_at) j["last_used_at"] = *response.last_used_at;
     if (response.revoked_at) j["revoked_at"] = *response.revoked_at;
+}
+
+// Prints the text the library's operator<< prints for the same response, so that the compile-time programs that
+// print can be checked to do the same work: every member on one line in the schema's order, a missing optional
+// member as `null`, the name quoted as JSON writes it, the token as `[redacted]`.
+inline std::ostream& operator<<(std::ostream& os, const Response& response) {
+    const auto optional = [&os](const char* key, const std::optional<std::string>& value) {
+        os << ", " << key << ": " << (value ? *value : "null");
+    };
+    os << "PersonalAccessTokenCreateResponse{id: " << response.id << ", user_id: " << response.user_id
+       << ", name: " << nlohmann::json(response.name).dump() << ", state: " << response.state
+       << ", konnect_token: [redacted]";
+    optional("revoked_by", response.revoked_by);
+    os << ", created_at: " << response.created_at;
+    optional("updated_at", response.updated_at);
+    optional("last_used_at", response.last_used_at);
+    optional("expires_at", response.expires_at);
+    optional("revoked_at", response.revoked_at);
+    return os << '}';
 }
 }  // namespace hand_written
 

@@ -1,0 +1,23 @@
+// fields_only, with konnect-models: no JSON at all, only the response's members, filled one by one from the
+// values of Kong's 201 body, then some of them read back and printed as text. fields_only_hand_written.cpp is the
+// same program with the hand-written struct; ../compile_time.cmake compares compiling the two.
+#include <konnect/personal_access_token_create_response.hpp>
+
+#include <iostream>
+
+int main() {
+    konnect::PersonalAccessTokenCreateResponse response;
+    response.id = konnect::Uuid::from_string("83f8380e-7798-4566-99e3-2edf2b57d289").value();
+    response.user_id = konnect::Uuid::from_string("84f8380e-7798-4566-99e3-2edf2b57d288").value();
+    response.name = "Development Token";
+    response.state = konnect::State::active;
+    response.konnect_token = konnect::Secret("kpat_DoRQeLJVS6G7lwleKI77sypGi20qT5JXKBdnpHud1mOQk4Srv");
+    response.created_at = konnect::Timestamp::from_string("2023-01-01T00:00:00.000Z").value();
+    response.updated_at = konnect::Timestamp::from_string("2023-01-01T00:00:00.000Z");
+    response.expires_at = konnect::Timestamp::from_string("2024-01-01T00:00:00.000Z");
+    std::cout << response.id.to_string() << ' ' << response.user_id.to_string() << ' ' << response.name << ' '
+              << response.state.to_string() << ' ' << response.konnect_token.size() << ' '
+              << response.created_at.to_string() << ' ' << response.expires_at->to_string() << ' '
+              << (response.revoked_at ? response.revoked_at->to_string() : "null") << '\n';
+    return 0;
+}
