@@ -1592,11 +1592,11 @@ constexpr Member<Class, Field> member(std::string_view key, Field Class::*field,
 
 /// A model's description, specialised beside its struct as glz::meta<T> is (Schema<PersonalAccessTokenCreateResponse>
 /// below is one): `name`, what printing calls it; `additional_properties`, the nlohmann::json field that keeps the
-/// members the schema does not name (null or an object); `members(visit)`, which calls visit(member(key, field,
-/// presence, nullability)) for each member in schema order. A field is a std::string, Secret, Uuid, Timestamp or
-/// State, in a std::optional exactly where the member may be absent or null; at most one is a Secret, which every
-/// message and printed form hides. get<T>(), encoding, validate<T>(), parse<T>(), redacted_json(), `==` and `<<` then
-/// work for T.
+/// members the schema does not name (null or an object); a static constexpr `members(visit)`, which calls
+/// visit(member(key, field, presence, nullability)) for each member in schema order. A field is a std::string, Secret,
+/// Uuid, Timestamp or State, in a std::optional exactly where the member may be absent or null; at most one is a
+/// Secret, which every message and printed form hides. get<T>(), encoding, validate<T>(), parse<T>(), redacted_json(),
+/// `==` and `<<` then work for T.
 template <typename T>
 struct Schema;
 
