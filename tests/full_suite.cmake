@@ -33,6 +33,15 @@ if(KONNECT_MODELS_CLANG_FORMAT)
   set_tests_properties(style.clang_format style.clang_format_rejects_misformatted_code PROPERTIES LABELS style)
 endif()
 
+# The library names nothing of nlohmann_json's internal namespace; the check is also shown to find such a name.
+add_test(NAME style.nlohmann_public_api_only COMMAND ${CMAKE_COMMAND} -DINCLUDE=${PROJECT_SOURCE_DIR}/include -P
+                                                     ${style}/public_api_only.cmake)
+add_test(NAME style.nlohmann_public_api_only_finds_an_internal_name
+         COMMAND ${CMAKE_COMMAND} -DINCLUDE=${PROJECT_SOURCE_DIR}/include -DWORK=${CMAKE_CURRENT_BINARY_DIR} -P
+                 ${style}/public_api_only.cmake)
+set_tests_properties(style.nlohmann_public_api_only style.nlohmann_public_api_only_finds_an_internal_name
+                     PROPERTIES LABELS style)
+
 # Every test carries labels of the documented set.
 string(REPLACE ";" "|" labels "${konnect_models_test_labels}")
 add_test(NAME style.every_test_has_a_documented_label

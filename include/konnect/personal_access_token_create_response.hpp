@@ -1679,15 +1679,6 @@ struct Table {
 
     static constexpr bool names(std::string_view key) noexcept { return index(key) < size; }
 
-    // The Secret member's index; `size` when there is none.
-    static constexpr std::size_t secret = [] {
-        std::size_t at = 0;
-        while (at < size && !terms[at].secret) {
-            ++at;
-        }
-        return at;
-    }();
-
     static_assert(
         [] {
             bool consistent = true;
