@@ -462,6 +462,18 @@ std::string_view text_of(const BasicJsonType& value) noexcept {
     return text == nullptr ? std::string_view() : std::string_view(*text);
 }
 
+// The members of an object value, and the elements of an array value, as nlohmann_json keeps them (a std::map or
+// ordered_map, a std::vector): walked as the containers they are rather than through basic_json's iterators, which
+// would compile their checks and exceptions for every kind of value into each program.
+template <typename BasicJsonType>
+const typename BasicJsonType::object_t& members_of(const BasicJsonType& object) {
+    return object.template get_ref<const typename BasicJsonType::object_t&>();
+}
+template <typename BasicJsonType>
+const typename BasicJsonType::array_t& elements_of(const BasicJsonType& array) {
+    return array.template get_ref<const typename BasicJsonType::array_t&>();
+}
+
 // What a problem says was found: `text` is the string when `found` is one.
 KONNECT_MODELS_COLD inline std::string describe(Found found, std::string_view text, const Redaction& redaction) {
     switch (found) {
@@ -1741,8 +1753,14 @@ bool member_nests_too_deep(const BasicJsonType& member_value) {
         pending.pop_back();
         if (!current->is_structured()) continue;
         if (current_level > max_nesting_depth) return true;
-        for (const auto& child : *current) {
-            pending.emplace_back(&child, current_level + 1);
+        if (current->is_object()) {
+            for (const auto& child : members_of(*current)) {
+                pending.emplace_back(&child.second, current_level + 1);
+            }
+        } else {
+            for (const auto& child : elements_of(*current)) {
+                pending.emplace_back(&child, current_level + 1);
+            }
         }
     }
     return false;
@@ -1762,12 +1780,12 @@ KONNECT_MODELS_COLD inline Problem too_deep_problem(std::string_view key, const 
 template <typename BasicJsonType>
 void check_unknown_members(const BasicJsonType& object, bool (*names)(std::string_view), const Redaction& redaction,
                            std::vector<Problem>& problems, nlohmann::json* kept) {
-    for (auto member = object.begin(); member != object.end(); ++member) {
-        if (names(member.key())) continue;
-        if (member_nests_too_deep(member.value())) {
-            problems.push_back(too_deep_problem(member.key(), redaction));
+    for (const auto& [key, value] : members_of(object)) {
+        if (names(key)) continue;
+        if (member_nests_too_deep(value)) {
+            problems.push_back(too_deep_problem(key, redaction));
         } else if (kept != nullptr) {
-            (*kept)[member.key()] = nlohmann::json(member.value());
+            (*kept)[key] = nlohmann::json(value);
         }
     }
 }
@@ -1804,7 +1822,7 @@ class Assembler {
     // The same, where `unknown` holds the unknown members alone (or is null): it becomes additional_properties.
     T finish_taking(nlohmann::json&& unknown, std::vector<Problem>& problems) {
         const Redaction redaction = report(problems);
-        check_unknown_members(unknown, &Table<T>::names, redaction, problems, nullptr);
+        if (!unknown.is_null()) check_unknown_members(unknown, &Table<T>::names, redaction, problems, nullptr);
         unknown_members() = std::move(unknown);
         return std::move(model_);
     }
@@ -1876,10 +1894,10 @@ T decode(const BasicJsonType& document, std::vector<Problem>& problems) {
     }
     Assembler<T> assembler;
     std::size_t schema_members = 0;
-    for (auto member = document.begin(); member != document.end(); ++member) {
-        const std::size_t index = Table<T>::index(member.key());
+    for (const auto& [key, value] : members_of(document)) {
+        const std::size_t index = Table<T>::index(key);
         if (index < Table<T>::size) {
-            assembler.receive(index, found_in(member.value()), text_of(member.value()));
+            assembler.receive(index, found_in(value), text_of(value));
             ++schema_members;
         }
     }
@@ -1900,9 +1918,9 @@ KONNECT_MODELS_COLD void check_unknown_members_encodable(const T& model) {
             {"", ProblemKind::wrong_type,
              "additional_properties: expected an object or null, found " + describe(additional, redaction)});
     } else {
-        for (auto member = additional.begin(); member != additional.end(); ++member) {
-            if (Table<T>::names(member.key())) {
-                problems.push_back({json_pointer(member.key()), ProblemKind::named_by_schema,
+        for (const auto& member : members_of(additional)) {
+            if (Table<T>::names(member.first)) {
+                problems.push_back({json_pointer(member.first), ProblemKind::named_by_schema,
                                     "additional_properties repeats a member the schema names"});
             }
         }
@@ -1943,8 +1961,8 @@ BasicJsonType encode(const T& model, Text text, Unknown unknown) {
     }
     const nlohmann::json& additional = additional_properties_of(model);
     if (additional.is_object()) {
-        for (auto member = additional.begin(); member != additional.end(); ++member) {
-            unknown(object, member.key(), member.value());
+        for (const auto& [key, value] : members_of(additional)) {
+            unknown(object, key, value);
         }
     }
     return object;
@@ -1999,11 +2017,11 @@ BasicJsonType redacted_copy(const nlohmann::json& value, const Redaction& redact
         pending.pop_back();
         if (source->is_object()) {
             *target = BasicJsonType::object();
-            for (auto member = source->begin(); member != source->end(); ++member) {
-                (*target)[redaction.redacted(member.key())] = nullptr;
+            for (const auto& member : members_of(*source)) {
+                (*target)[redaction.redacted(member.first)] = nullptr;
             }
-            for (auto member = source->begin(); member != source->end(); ++member) {
-                pending.emplace_back(&member.value(), &target->at(redaction.redacted(member.key())));
+            for (const auto& [key, member_value] : members_of(*source)) {
+                pending.emplace_back(&member_value, &target->at(redaction.redacted(key)));
             }
         } else if (source->is_array()) {
             *target = BasicJsonType::array();
@@ -2058,8 +2076,10 @@ template <typename T>
 bool equal(const T& a, const T& b) {
     bool equal = true;
     Schema<T>::members([&](const auto& member) { equal = equal && a.*member.field == b.*member.field; });
-    const nlohmann::json& a_unknown = additional_properties_of(a);
-    const nlohmann::json& b_unknown = additional_properties_of(b);
+    // auto, not nlohmann::json: a comparison of values of a dependent type is compiled only where a program
+    // compares models; of nlohmann::json, by every includer.
+    const auto& a_unknown = additional_properties_of(a);
+    const auto& b_unknown = additional_properties_of(b);
     return equal && ((no_unknown_members(a_unknown) && no_unknown_members(b_unknown)) || a_unknown == b_unknown);
 }
 
@@ -2089,8 +2109,8 @@ std::ostream& print(std::ostream& os, const T& model) {
     if (additional.is_object() && !additional.empty()) {
         os << ", additional_properties: " << additional.size() << (additional.size() == 1 ? " member (" : " members (");
         separator = "";
-        for (auto member = additional.begin(); member != additional.end(); ++member) {
-            os << std::exchange(separator, ", ") << redaction.printable(member.key());
+        for (const auto& member : members_of(additional)) {
+            os << std::exchange(separator, ", ") << redaction.printable(member.first);
         }
         os << ')';
     } else if (!additional.is_null() && !additional.is_object()) {
