@@ -586,13 +586,13 @@ class Secret {
   public:
     Secret() noexcept = default;
     explicit Secret(std::string_view value)
-        // NOLINTNEXTLINE(modernize-avoid-c-arrays): a run-time size, which std::array cannot have.
-        : data_(value.empty() ? nullptr : std::make_unique<char[]>(value.size())), size_(value.size()) {
-        if (size_ != 0) value.copy(data_.get(), size_);
+        : data_(value.empty() ? nullptr : new char[value.size()]), size_(value.size()) {
+        if (size_ != 0) value.copy(data_, size_);
     }
 
     Secret(const Secret& other) : Secret(other.reveal()) {}
-    Secret(Secret&& other) noexcept : data_(std::move(other.data_)), size_(std::exchange(other.size_, 0)) {}
+    Secret(Secret&& other) noexcept
+        : data_(std::exchange(other.data_, nullptr)), size_(std::exchange(other.size_, 0)) {}
     /// Copy and move alike: the old value ends in `other`, whose destructor wipes it.
     Secret& operator=(Secret other) noexcept {
         std::swap(data_, other.data_);
@@ -600,12 +600,14 @@ class Secret {
         return *this;
     }
     ~Secret() {
-        if (data_) detail::wipe(data_.get(), size_);
+        if (data_ == nullptr) return;
+        detail::wipe(data_, size_);
+        delete[] data_;
     }
 
     /// The secret itself. Everything that reads the value calls this (copying, encoding to JSON, the library's
     /// redaction) but `==`, so that every use is easy to find.
-    [[nodiscard]] std::string_view reveal() const noexcept { return {data_.get(), size_}; }
+    [[nodiscard]] std::string_view reveal() const noexcept { return {data_, size_}; }
     [[nodiscard]] std::size_t size() const noexcept { return size_; }
     [[nodiscard]] bool empty() const noexcept { return size_ == 0; }
 
@@ -621,8 +623,9 @@ class Secret {
     friend bool operator!=(const Secret& a, const Secret& b) noexcept { return !(a == b); }
 
   private:
-    // Not std::string: its small-string buffer would survive a move unwiped.
-    std::unique_ptr<char[]> data_;  // NOLINT(modernize-avoid-c-arrays): run-time size; std::array cannot own it.
+    // Not std::string: its small-string buffer would survive a move unwiped. A pointer this class owns, rather than
+    // a std::unique_ptr<char[]>, which every program that includes this header would compile.
+    char* data_ = nullptr;
     std::size_t size_ = 0;
 };
 
@@ -958,10 +961,13 @@ constexpr DateTimeFault read_date_time(std::string_view text, DateTimeFields& fi
     return DateTimeFault::none;
 }
 
-// Writes `value` as `width` decimal digits over the text at `position`.
-inline void write_digits(std::string& text, std::size_t position, std::int64_t value, std::size_t width) noexcept {
-    for (std::size_t i = width; i-- > 0; value /= 10) {
-        text[position + i] = static_cast<char>('0' + value % 10);
+// Writes the decimal digits of `value` (0 or more) over the '0's of text[first, end), from the right: the digits of
+// 20230101 over "0000-00-00" give "2023-01-01".
+inline void write_digits(std::string& text, std::size_t first, std::size_t end, std::int64_t value) noexcept {
+    for (std::size_t i = end; i-- > first;) {
+        if (text[i] != '0') continue;
+        text[i] = static_cast<char>('0' + value % 10);
+        value /= 10;
     }
 }
 
@@ -1172,34 +1178,27 @@ class Timestamp {
         const std::int64_t days = detail::floor_div(local_seconds, detail::seconds_per_day);
         const std::int64_t second_of_day = local_seconds - days * detail::seconds_per_day;
         const detail::CivilDate date = detail::civil_from_days(days);
+        const std::int64_t hour = second_of_day / detail::seconds_per_hour;
+        const std::int64_t minute = second_of_day / detail::seconds_per_minute % 60;
+        const std::int64_t second = second_of_day % detail::seconds_per_minute + (leap_second_ ? 1 : 0);
         // The longest form, its digits overwritten, then cut where the fraction and the offset end.
         std::string text = "0000-00-00T00:00:00.000000000+00:00";
-        detail::write_digits(text, 0, date.year, 4);
-        detail::write_digits(text, 5, date.month, 2);
-        detail::write_digits(text, 8, date.day, 2);
-        detail::write_digits(text, 11, second_of_day / detail::seconds_per_hour, 2);
-        detail::write_digits(text, 14, second_of_day / detail::seconds_per_minute % 60, 2);
-        detail::write_digits(text, 17, second_of_day % detail::seconds_per_minute + (leap_second_ ? 1 : 0), 2);
         constexpr std::size_t fraction_start = 20;
-        std::size_t offset_start = fraction_start + 9;
-        if (nanoseconds_ % 1'000'000 == 0) {
-            offset_start = fraction_start + 3;
-            detail::write_digits(text, fraction_start, nanoseconds_ / 1'000'000, 3);
-        } else if (nanoseconds_ % 1'000 == 0) {
-            offset_start = fraction_start + 6;
-            detail::write_digits(text, fraction_start, nanoseconds_ / 1'000, 6);
-        } else {
-            detail::write_digits(text, fraction_start, nanoseconds_, 9);
-        }
+        detail::write_digits(
+            text, 0, fraction_start,
+            ((((date.year * 100 + date.month) * 100 + date.day) * 100 + hour) * 100 + minute) * 100 + second);
+        const std::size_t fraction_digits = nanoseconds_ % 1'000'000 == 0 ? 3 : nanoseconds_ % 1'000 == 0 ? 6 : 9;
+        const std::uint32_t unit = fraction_digits == 3 ? 1'000'000 : fraction_digits == 6 ? 1'000 : 1;
+        const std::size_t offset_start = fraction_start + fraction_digits;
+        detail::write_digits(text, fraction_start, offset_start, nanoseconds_ / unit);
         if (offset_minutes_ == 0) {
             text[offset_start] = 'Z';
             text.resize(offset_start + 1);
         } else {
             const int magnitude = offset_minutes_ < 0 ? -offset_minutes_ : offset_minutes_;
             text[offset_start] = offset_minutes_ < 0 ? '-' : '+';
-            detail::write_digits(text, offset_start + 1, magnitude / 60, 2);
-            text[offset_start + 3] = ':';
-            detail::write_digits(text, offset_start + 4, magnitude % 60, 2);
+            text.replace(offset_start + 1, 5, "00:00");
+            detail::write_digits(text, offset_start + 1, offset_start + 6, magnitude / 60 * 100 + magnitude % 60);
             text.resize(offset_start + 6);
         }
         return text;
