@@ -585,9 +585,11 @@ void to_json(BasicJsonType& j, const T& value) {
 class Secret {
   public:
     Secret() noexcept = default;
-    explicit Secret(std::string_view value)
-        : data_(value.empty() ? nullptr : new char[value.size()]), size_(value.size()) {
-        if (size_ != 0) value.copy(data_, size_);
+    explicit Secret(std::string_view value) {
+        if (value.empty()) return;
+        data_ = new char[value.size()];
+        size_ = value.size();
+        value.copy(data_, size_);
     }
 
     Secret(const Secret& other) : Secret(other.reveal()) {}
