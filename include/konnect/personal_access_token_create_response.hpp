@@ -463,15 +463,16 @@ std::string_view text_of(const BasicJsonType& value) noexcept {
 }
 
 // The members of an object value, and the elements of an array value, as nlohmann_json keeps them (a std::map or
-// ordered_map, a std::vector): walked as the containers they are rather than through basic_json's iterators, which
-// would compile their checks and exceptions for every kind of value into each program.
+// ordered_map, a std::vector); the caller has checked the value's type. Walked as the containers they are, and
+// reached by get_ptr, rather than through basic_json's iterators or get_ref, which would compile their checks and
+// exceptions into each program.
 template <typename BasicJsonType>
-const typename BasicJsonType::object_t& members_of(const BasicJsonType& object) {
-    return object.template get_ref<const typename BasicJsonType::object_t&>();
+const typename BasicJsonType::object_t& members_of(const BasicJsonType& object) noexcept {
+    return *object.template get_ptr<const typename BasicJsonType::object_t*>();
 }
 template <typename BasicJsonType>
-const typename BasicJsonType::array_t& elements_of(const BasicJsonType& array) {
-    return array.template get_ref<const typename BasicJsonType::array_t&>();
+const typename BasicJsonType::array_t& elements_of(const BasicJsonType& array) noexcept {
+    return *array.template get_ptr<const typename BasicJsonType::array_t*>();
 }
 
 // What a problem says was found: `text` is the string when `found` is one.
@@ -2033,7 +2034,7 @@ BasicJsonType redacted_copy(const nlohmann::json& value, const Redaction& redact
                 pending.emplace_back(&(*source)[i], &(*target)[i]);
             }
         } else if (source->is_string()) {
-            *target = redaction.redacted(source->template get_ref<const nlohmann::json::string_t&>());
+            *target = redaction.redacted(text_of(*source));
         } else {
             *target = BasicJsonType(*source);
         }
@@ -2269,13 +2270,13 @@ class TextReader {
         if (depth != 1 || !root_is_object_) return depth <= max_nesting_depth;
         switch (event) {
             case Event::key:
-                member_ = Table<T>::index(parsed.get_ref<const nlohmann::json::string_t&>());
+                member_ = Table<T>::index(text_of(parsed));
                 return member_ == no_member;
             case Event::value:
                 if (member_ == no_member) return true;
                 assembler_.receive(std::exchange(member_, no_member), found_in(parsed), text_of(parsed));
                 // The reader's copy, wiped here, the one place it is in reach: any member may hold the secret.
-                if (parsed.is_string()) wipe_buffer(parsed.get_ref<nlohmann::json::string_t&>());
+                if (auto* string = parsed.get_ptr<nlohmann::json::string_t*>()) wipe_buffer(*string);
                 return false;
             case Event::object_start:
             case Event::array_start:
