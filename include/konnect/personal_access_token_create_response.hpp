@@ -463,16 +463,16 @@ std::string_view text_of(const BasicJsonType& value) noexcept {
 }
 
 // The members of an object value, and the elements of an array value, as nlohmann_json keeps them (a std::map or
-// ordered_map, a std::vector); the caller has checked the value's type. Walked as the containers they are, and
-// reached by get_ptr, rather than through basic_json's iterators or get_ref, which would compile their checks and
-// exceptions into each program.
+// ordered_map, a std::vector); null for a value of another type. Walked as the containers they are, and reached by
+// get_ptr, rather than through basic_json's iterators or get_ref, which would compile their checks and exceptions
+// into each program.
 template <typename BasicJsonType>
-const typename BasicJsonType::object_t& members_of(const BasicJsonType& object) noexcept {
-    return *object.template get_ptr<const typename BasicJsonType::object_t*>();
+const typename BasicJsonType::object_t* members_of(const BasicJsonType& value) noexcept {
+    return value.template get_ptr<const typename BasicJsonType::object_t*>();
 }
 template <typename BasicJsonType>
-const typename BasicJsonType::array_t& elements_of(const BasicJsonType& array) noexcept {
-    return *array.template get_ptr<const typename BasicJsonType::array_t*>();
+const typename BasicJsonType::array_t* elements_of(const BasicJsonType& value) noexcept {
+    return value.template get_ptr<const typename BasicJsonType::array_t*>();
 }
 
 // What a problem says was found: `text` is the string when `found` is one.
@@ -1755,12 +1755,12 @@ bool member_nests_too_deep(const BasicJsonType& member_value) {
         pending.pop_back();
         if (!current->is_structured()) continue;
         if (current_level > max_nesting_depth) return true;
-        if (current->is_object()) {
-            for (const auto& child : members_of(*current)) {
+        if (const auto* members = members_of(*current)) {
+            for (const auto& child : *members) {
                 pending.emplace_back(&child.second, current_level + 1);
             }
-        } else {
-            for (const auto& child : elements_of(*current)) {
+        } else if (const auto* elements = elements_of(*current)) {
+            for (const auto& child : *elements) {
                 pending.emplace_back(&child, current_level + 1);
             }
         }
@@ -1776,13 +1776,16 @@ KONNECT_MODELS_COLD inline Problem too_deep_problem(std::string_view key, const 
     return {"", ProblemKind::too_deep, "a member whose name is not quoted" + limit};
 }
 
-// Checks the members of `object` (the document, or additional_properties when encoding) that the schema does not
-// name (`names` says which it names): one that nests too deep for the recursive code in nlohmann_json becomes a
-// problem, and the others are copied into `kept` where it is given. The same for every model.
+// Checks the members of `object` (the document, or additional_properties when encoding; nothing in a value that is
+// not an object) that the schema does not name (`names` says which it names): one that nests too deep for the
+// recursive code in nlohmann_json becomes a problem, and the others are copied into `kept` where it is given. The
+// same for every model.
 template <typename BasicJsonType>
 void check_unknown_members(const BasicJsonType& object, bool (*names)(std::string_view), const Redaction& redaction,
                            std::vector<Problem>& problems, nlohmann::json* kept) {
-    for (const auto& [key, value] : members_of(object)) {
+    const auto* members = members_of(object);
+    if (members == nullptr) return;
+    for (const auto& [key, value] : *members) {
         if (names(key)) continue;
         if (member_nests_too_deep(value)) {
             problems.push_back(too_deep_problem(key, redaction));
@@ -1824,7 +1827,7 @@ class Assembler {
     // The same, where `unknown` holds the unknown members alone (or is null): it becomes additional_properties.
     T finish_taking(nlohmann::json&& unknown, std::vector<Problem>& problems) {
         const Redaction redaction = report(problems);
-        if (!unknown.is_null()) check_unknown_members(unknown, &Table<T>::names, redaction, problems, nullptr);
+        check_unknown_members(unknown, &Table<T>::names, redaction, problems, nullptr);
         unknown_members() = std::move(unknown);
         return std::move(model_);
     }
@@ -1890,13 +1893,14 @@ KONNECT_MODELS_COLD Problem root_not_an_object(const BasicJsonType& document) {
 
 template <typename T, typename BasicJsonType>
 T decode(const BasicJsonType& document, std::vector<Problem>& problems) {
-    if (!document.is_object()) {
+    const auto* members = members_of(document);
+    if (members == nullptr) {
         problems.push_back(root_not_an_object(document));
         return {};
     }
     Assembler<T> assembler;
     std::size_t schema_members = 0;
-    for (const auto& [key, value] : members_of(document)) {
+    for (const auto& [key, value] : *members) {
         const std::size_t index = Table<T>::index(key);
         if (index < Table<T>::size) {
             assembler.receive(index, found_in(value), text_of(value));
@@ -1904,7 +1908,7 @@ T decode(const BasicJsonType& document, std::vector<Problem>& problems) {
         }
     }
     // A document of schema members alone, as a server sends it, need not be walked again for unknown ones.
-    if (schema_members == document.size()) return assembler.finish_taking(nlohmann::json(), problems);
+    if (schema_members == members->size()) return assembler.finish_taking(nlohmann::json(), problems);
     return assembler.finish(document, problems);
 }
 
@@ -1915,12 +1919,13 @@ KONNECT_MODELS_COLD void check_unknown_members_encodable(const T& model) {
     const nlohmann::json& additional = additional_properties_of(model);
     const Redaction redaction(secret_of(model));
     std::vector<Problem> problems;
-    if (!additional.is_object()) {
+    const auto* members = members_of(additional);
+    if (members == nullptr) {
         problems.push_back(
             {"", ProblemKind::wrong_type,
              "additional_properties: expected an object or null, found " + describe(additional, redaction)});
     } else {
-        for (const auto& member : members_of(additional)) {
+        for (const auto& member : *members) {
             if (Table<T>::names(member.first)) {
                 problems.push_back({json_pointer(member.first), ProblemKind::named_by_schema,
                                     "additional_properties repeats a member the schema names"});
@@ -1961,9 +1966,8 @@ BasicJsonType encode(const T& model, Text text, Unknown unknown) {
             slot = nullptr;
         }
     }
-    const nlohmann::json& additional = additional_properties_of(model);
-    if (additional.is_object()) {
-        for (const auto& [key, value] : members_of(additional)) {
+    if (const auto* members = members_of(additional_properties_of(model))) {
+        for (const auto& [key, value] : *members) {
             unknown(object, key, value);
         }
     }
@@ -2017,12 +2021,12 @@ BasicJsonType redacted_copy(const nlohmann::json& value, const Redaction& redact
     while (!pending.empty()) {
         const auto [source, target] = pending.back();
         pending.pop_back();
-        if (source->is_object()) {
+        if (const auto* members = members_of(*source)) {
             *target = BasicJsonType::object();
-            for (const auto& member : members_of(*source)) {
+            for (const auto& member : *members) {
                 (*target)[redaction.redacted(member.first)] = nullptr;
             }
-            for (const auto& [key, member_value] : members_of(*source)) {
+            for (const auto& [key, member_value] : *members) {
                 pending.emplace_back(&member_value, &target->at(redaction.redacted(key)));
             }
         } else if (source->is_array()) {
@@ -2108,14 +2112,15 @@ std::ostream& print(std::ostream& os, const T& model) {
         }
     });
     const nlohmann::json& additional = additional_properties_of(model);
-    if (additional.is_object() && !additional.empty()) {
-        os << ", additional_properties: " << additional.size() << (additional.size() == 1 ? " member (" : " members (");
+    const auto* unknown = members_of(additional);
+    if (unknown != nullptr && !unknown->empty()) {
+        os << ", additional_properties: " << unknown->size() << (unknown->size() == 1 ? " member (" : " members (");
         separator = "";
-        for (const auto& member : members_of(additional)) {
+        for (const auto& member : *unknown) {
             os << std::exchange(separator, ", ") << redaction.printable(member.first);
         }
         os << ')';
-    } else if (!additional.is_null() && !additional.is_object()) {
+    } else if (unknown == nullptr && !additional.is_null()) {
         os << ", additional_properties: not an object but "
            << describe(additional, Redaction::withholding_everything());
     }
