@@ -765,6 +765,17 @@ struct StringForm<Uuid> {
     static std::string write(const Uuid& uuid) { return uuid.to_string(); }
     static constexpr bool from_document = false;
 };
+
+// FNV-1a, a value at a time, folded to std::size_t (its high bits count on a 32-bit size_t too): the hash of Uuid,
+// a byte at a time, and of Timestamp, a field at a time.
+class Fnv1a {
+  public:
+    void add(std::uint64_t value) noexcept { mixed_ = (mixed_ ^ value) * 1099511628211ULL; }
+    [[nodiscard]] std::size_t result() const noexcept { return static_cast<std::size_t>(mixed_ ^ (mixed_ >> 32U)); }
+
+  private:
+    std::uint64_t mixed_ = 14695981039346656037ULL;
+};
 }  // namespace detail
 
 inline Uuid Uuid::parse(std::string_view text) { return detail::read_standalone<Uuid>(text); }
@@ -777,12 +788,12 @@ namespace std {
 template <>
 struct hash<konnect::Uuid> {
     std::size_t operator()(const konnect::Uuid& uuid) const noexcept {
-        // FNV-1a: every byte counts, and the bytes are already well mixed for random UUIDs.
-        std::uint64_t mixed = 14695981039346656037ULL;
+        // Every byte counts, and the bytes are already well mixed for random UUIDs.
+        konnect::detail::Fnv1a fnv;
         for (const std::uint8_t byte : uuid.bytes()) {
-            mixed = (mixed ^ byte) * 1099511628211ULL;
+            fnv.add(byte);
         }
-        return static_cast<std::size_t>(mixed);
+        return fnv.result();
     }
 };
 }  // namespace std
@@ -1424,15 +1435,14 @@ namespace std {
 template <>
 struct hash<konnect::Timestamp> {
     std::size_t operator()(const konnect::Timestamp& timestamp) const noexcept {
-        // FNV-1a over each field, then the high bits folded down for a 32-bit size_t.
-        std::uint64_t mixed = 14695981039346656037ULL;
+        konnect::detail::Fnv1a fnv;
         for (const std::uint64_t field :
              {static_cast<std::uint64_t>(timestamp.unix_seconds()), std::uint64_t{timestamp.nanoseconds()},
               static_cast<std::uint64_t>(timestamp.offset().count()),
               std::uint64_t{timestamp.is_leap_second() ? 1U : 0U}}) {
-            mixed = (mixed ^ field) * 1099511628211ULL;
+            fnv.add(field);
         }
-        return static_cast<std::size_t>(mixed ^ (mixed >> 32U));
+        return fnv.result();
     }
 };
 }  // namespace std
