@@ -6,7 +6,8 @@
 //
 // Reading order: each value type with everything about it (its JSON form, printing and hash), then the engine
 // that reads, checks, writes and prints any type described by a Schema, then the response: its struct and its table.
-//   1. Problems                 max_nesting_depth, ProblemKind, Problem, validation_error
+//   1. Problems                 how messages put values into words, max_nesting_depth, ProblemKind, Problem,
+//                               validation_error
 //   2. Text for people          quoting, and the Redaction that keeps a secret out of everything a person reads
 //   3. JSON strings             StringForm: how a value type reads from and writes to a JSON string
 //   4. Secret                   the token: explicit to reach, redacted when printed, wiped when released
@@ -84,6 +85,42 @@ KONNECT_MODELS_NAMESPACE_BEGIN
 /// before any of that can exhaust the stack.
 inline constexpr std::size_t max_nesting_depth = 128;
 
+namespace detail {
+// A number in decimal, with at least `width` digits, kept in place for the message it goes into.
+class Number {
+  public:
+    constexpr explicit Number(std::uint64_t value, std::size_t width = 1) noexcept {
+        do {
+            digits_[--start_] = static_cast<char>('0' + value % 10);
+            value /= 10;
+        } while ((value != 0 || digits_.size() - start_ < width) && start_ > 0);
+    }
+    constexpr operator std::string_view() const noexcept {  // NOLINT(google-explicit-constructor): a message part
+        return {digits_.data() + start_, digits_.size() - start_};
+    }
+
+  private:
+    std::array<char, 20> digits_{};
+    std::size_t start_ = 20;
+};
+
+// `pattern` with each `%` replaced by the next of `values`: how every message puts values into words, in one call
+// rather than a chain of std::string temporaries, whose clean-up code every program that decodes would compile.
+KONNECT_MODELS_COLD inline std::string fill(std::string_view pattern, std::initializer_list<std::string_view> values) {
+    std::string text;
+    const auto* value = values.begin();
+    for (const char c : pattern) {
+        if (c == '%' && value != values.end()) {
+            text += *value++;
+        } else {
+            text += c;
+        }
+    }
+    return text;
+}
+
+}  // namespace detail
+
 /// Why a document was rejected.
 enum class ProblemKind {
     malformed_json,    ///< the text is not JSON
@@ -109,7 +146,8 @@ struct Problem {
 
 /// `/expires_at: required member is missing; ...`; the whole document reads as `(document)`.
 KONNECT_MODELS_COLD inline std::string to_string(const Problem& problem) {
-    return (problem.pointer.empty() ? std::string("(document)") : problem.pointer) + ": " + problem.message;
+    return detail::fill("%: %",
+                        {problem.pointer.empty() ? std::string_view("(document)") : problem.pointer, problem.message});
 }
 
 /// Thrown by decoding, parsing and encoding. It derives from nlohmann::json::exception, so
@@ -125,7 +163,8 @@ class validation_error : public nlohmann::json::exception {
 
     KONNECT_MODELS_COLD validation_error(int id_, std::vector<Problem> problems)
         : nlohmann::json::exception(id_, summarize(id_, problems).c_str()),
-          problems_(std::make_shared<const std::vector<Problem>>(std::move(problems))) {}
+          // Not std::make_shared, whose control block every program that decodes would compile.
+          problems_(new std::vector<Problem>(std::move(problems))) {}  // NOLINT(modernize-make-shared)
 
     /// Every problem, in the order of the schema's members.
     [[nodiscard]] const std::vector<Problem>& problems() const noexcept { return *problems_; }
@@ -135,13 +174,19 @@ class validation_error : public nlohmann::json::exception {
     static constexpr std::size_t problems_in_what = 16;
 
     KONNECT_MODELS_COLD static std::string summarize(int id_, const std::vector<Problem>& problems) {
-        std::string text = "[konnect.validation_error." + std::to_string(id_) + "] " + std::to_string(problems.size()) +
-                           (problems.size() == 1 ? " problem: " : " problems: ");
+        // The id as std::to_string writes an int, from the digits every message is written with.
+        const bool negative = id_ < 0;
+        const auto magnitude = negative ? 0 - static_cast<std::uint64_t>(id_) : static_cast<std::uint64_t>(id_);
+        std::string text =
+            detail::fill("[konnect.validation_error.%%] % %: ",
+                         {negative ? "-" : "", detail::Number(magnitude), detail::Number(problems.size()),
+                          problems.size() == 1 ? "problem" : "problems"});
         for (std::size_t i = 0; i < problems.size() && i < problems_in_what; ++i) {
-            text += (i == 0 ? "" : "; ") + to_string(problems[i]);
+            if (i != 0) text += "; ";
+            text += to_string(problems[i]);
         }
         if (problems.size() > problems_in_what) {
-            text += "; and " + std::to_string(problems.size() - problems_in_what) + " more";
+            text += detail::fill("; and % more", {detail::Number(problems.size() - problems_in_what)});
         }
         return text;
     }
@@ -164,38 +209,6 @@ inline std::ostream& operator<<(std::ostream& os, const Problem& problem) { retu
 // ==== 2. Text for people: quoting, and keeping a secret out of it ====================================================
 
 namespace detail {
-// A number in decimal, with at least `width` digits, kept in place for the message it goes into.
-class Number {
-  public:
-    constexpr explicit Number(std::uint64_t value, std::size_t width = 1) noexcept {
-        do {
-            digits_[--start_] = static_cast<char>('0' + value % 10);
-            value /= 10;
-        } while ((value != 0 || digits_.size() - start_ < width) && start_ > 0);
-    }
-    constexpr operator std::string_view() const noexcept {  // NOLINT(google-explicit-constructor): a message part
-        return {digits_.data() + start_, digits_.size() - start_};
-    }
-
-  private:
-    std::array<char, 20> digits_{};
-    std::size_t start_ = 20;
-};
-
-// `pattern` with each `%` replaced by the next of `values`: how the reasons put values into words.
-KONNECT_MODELS_COLD inline std::string fill(std::string_view pattern, std::initializer_list<std::string_view> values) {
-    std::string text;
-    const auto* value = values.begin();
-    for (const char c : pattern) {
-        if (c == '%' && value != values.end()) {
-            text += *value++;
-        } else {
-            text += c;
-        }
-    }
-    return text;
-}
-
 // Appends text escaped as inside a JSON string: quotes, backslashes and control characters escaped,
 // so a message or printed form stays on one line; other bytes as they are.
 KONNECT_MODELS_COLD inline void append_escaped(std::string& out, std::string_view text) {
@@ -234,7 +247,13 @@ KONNECT_MODELS_COLD inline std::string quote(std::string_view text) {
 KONNECT_MODELS_COLD inline std::string json_pointer(std::string_view key) {
     std::string pointer = "/";
     for (const char c : key) {
-        pointer += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
+        if (c == '~') {
+            pointer += "~0";
+        } else if (c == '/') {
+            pointer += "~1";
+        } else {
+            pointer += c;
+        }
     }
     return pointer;
 }
@@ -305,24 +324,25 @@ class Redaction {
 
     // A found string as a problem describes it: quoted when it may be.
     KONNECT_MODELS_COLD std::string found_string(std::string_view text) const {
-        if (std::optional<std::string> written = quoted(text)) return "the string " + *written;
-        return "a string of " + std::to_string(text.size()) + " bytes (not quoted)";
+        if (std::optional<std::string> written = quoted(text)) return fill("the string %", {*written});
+        return fill("a string of % bytes (not quoted)", {Number(text.size())});
     }
 
     // Whether a member's name may stand in a pointer: short, on one line, and showing no run of the secret,
     // neither as it is nor as the pointer writes it (`~1` for `/` would hide a run from the pointer alone).
     KONNECT_MODELS_COLD bool may_name(std::string_view key) const {
         constexpr std::size_t nameable_bytes = 64;
-        const bool one_line = std::none_of(key.begin(), key.end(), [](char c) {
-            return static_cast<unsigned char>(c) < 0x20U || static_cast<unsigned char>(c) == 0x7FU;
-        });
+        bool one_line = true;
+        for (const char c : key) {
+            one_line = one_line && static_cast<unsigned char>(c) >= 0x20U && static_cast<unsigned char>(c) != 0x7FU;
+        }
         return key.size() <= nameable_bytes && one_line && !shows_secret(key) && !shows_secret(json_pointer(key));
     }
 
     // Text for a printed form: quoted, with every stretch covered by runs of the secret as [redacted].
     std::string printable(std::string_view text) const {
         if (cannot_check()) {
-            return "(" + std::to_string(text.size()) + " bytes, not printed)";
+            return fill("(% bytes, not printed)", {Number(text.size())});
         }
         std::string printed;
         split_at_runs(
@@ -334,7 +354,7 @@ class Redaction {
     // Text for redacted_json: as it is, with every stretch covered by runs of the secret as [redacted].
     KONNECT_MODELS_COLD std::string redacted(std::string_view text) const {
         if (cannot_check()) {
-            return "(" + std::to_string(text.size()) + " bytes, not shown)";
+            return fill("(% bytes, not shown)", {Number(text.size())});
         }
         std::string kept;
         split_at_runs(
@@ -365,26 +385,39 @@ class Redaction {
         return packed;
     }
 
+    // Orders runs for std::qsort and std::bsearch.
+    static int compare_runs(const void* lhs, const void* rhs) noexcept {
+        const std::uint64_t first = *static_cast<const std::uint64_t*>(lhs);
+        const std::uint64_t second = *static_cast<const std::uint64_t*>(rhs);
+        return first < second ? -1 : first > second ? 1 : 0;
+    }
+
     // The runs of the secret as it is and as it is written escaped (written text is what gets shown),
     // sorted, built on first use: decoding a valid document never needs them.
     // Both hold the secret's bytes, so each is sized once (growing would release copies of its beginning)
     // and wiped before its memory goes back.
+    // Sorted and searched by the C library's qsort and bsearch: std::sort's and std::binary_search's templates
+    // would be compiled into every program that decodes, for code that runs only to describe a problem or print.
     KONNECT_MODELS_COLD bool is_run(std::string_view text, std::size_t at) const {
         if (runs_.empty()) {
             constexpr std::size_t longest_escape = 6;  // \u001f
             std::string escaped;
             escaped.reserve(longest_escape * secret_.size());
             append_escaped(escaped, secret_);
-            runs_.reserve(secret_.size() + escaped.size());
+            // Each form has size - run_length() + 1 runs; escaped is at least as long as the secret, which is at
+            // least run_length() long.
+            runs_ = std::vector<std::uint64_t>(secret_.size() + escaped.size() + 2 - 2 * run_length());
+            std::size_t filled = 0;
             for (const std::string_view form : {secret_, std::string_view(escaped)}) {
                 for (std::size_t start = 0; start + run_length() <= form.size(); ++start) {
-                    runs_.push_back(pack(form, start, run_length()));
+                    runs_[filled++] = pack(form, start, run_length());
                 }
             }
             wipe(escaped.data(), escaped.size());
-            std::sort(runs_.begin(), runs_.end());
+            std::qsort(runs_.data(), runs_.size(), sizeof(std::uint64_t), &compare_runs);
         }
-        return std::binary_search(runs_.begin(), runs_.end(), pack(text, at, run_length()));
+        const std::uint64_t run = pack(text, at, run_length());
+        return std::bsearch(&run, runs_.data(), runs_.size(), sizeof(std::uint64_t), &compare_runs) != nullptr;
     }
 
     KONNECT_MODELS_COLD bool shows_secret(std::string_view written) const {
@@ -433,7 +466,8 @@ using Reason = std::string (*)(std::string_view text, bool quoted);
 // How a value type is a JSON string, specialised beside each type (std::string, Secret, Uuid, Timestamp, State):
 //   static constexpr std::string_view expected;   what a problem says is expected, "a UUID string (...)"
 //   static constexpr Reason reason;               why a string does not read; nullptr where every string reads
-//   static std::optional<T> read(std::string_view text);
+//   static std::optional<T> read(std::string_view text);   the value, or none where the text does not read; where
+//                                                 every string reads (reason is nullptr), the T itself
 //   static <string-like> write(const T& value);   the JSON string it is written as (to_json: the wire form)
 //   static constexpr bool from_document;          whether its text is the document's, which may hold the secret;
 //   print(std::ostream&, const T&, const Redaction&), then, prints it with what the Redaction hides blanked out.
@@ -445,14 +479,27 @@ enum class Found { null, boolean, number, string, array, object, binary, discard
 
 template <typename BasicJsonType>
 Found found_in(const BasicJsonType& value) noexcept {
-    if (value.is_null()) return Found::null;
-    if (value.is_boolean()) return Found::boolean;
-    if (value.is_number()) return Found::number;
-    if (value.is_string()) return Found::string;
-    if (value.is_array()) return Found::array;
-    if (value.is_object()) return Found::object;
-    if (value.is_binary()) return Found::binary;
-    return Found::discarded;
+    using Type = typename BasicJsonType::value_t;
+    switch (value.type()) {
+        case Type::null:
+            return Found::null;
+        case Type::boolean:
+            return Found::boolean;
+        case Type::number_integer:
+        case Type::number_unsigned:
+        case Type::number_float:
+            return Found::number;
+        case Type::string:
+            return Found::string;
+        case Type::array:
+            return Found::array;
+        case Type::object:
+            return Found::object;
+        case Type::binary:
+            return Found::binary;
+        default:
+            return Found::discarded;
+    }
 }
 
 // The text of a string value; empty for any other value.
@@ -477,25 +524,33 @@ const typename BasicJsonType::array_t* elements_of(const BasicJsonType& value) n
 
 // What a problem says was found: `text` is the string when `found` is one.
 KONNECT_MODELS_COLD inline std::string describe(Found found, std::string_view text, const Redaction& redaction) {
+    std::string_view described = "a value";
     switch (found) {
         case Found::null:
-            return "null";
+            described = "null";
+            break;
         case Found::boolean:
-            return "a boolean";
+            described = "a boolean";
+            break;
         case Found::number:
-            return "a number";
+            described = "a number";
+            break;
         case Found::string:
             return redaction.found_string(text);
         case Found::array:
-            return "an array";
+            described = "an array";
+            break;
         case Found::object:
-            return "an object";
+            described = "an object";
+            break;
         case Found::binary:
-            return "binary data";
+            described = "binary data";
+            break;
         case Found::discarded:
-            return "a discarded value (what nlohmann_json reads from text that is not JSON)";
+            described = "a discarded value (what nlohmann_json reads from text that is not JSON)";
+            break;
     }
-    return "a value";
+    return std::string(described);
 }
 
 template <typename BasicJsonType>
@@ -504,7 +559,9 @@ std::string describe(const BasicJsonType& value, const Redaction& redaction) {
 }
 
 KONNECT_MODELS_COLD inline std::string expectation(std::string_view expected, bool nullable) {
-    return std::string(expected) + (nullable ? " or null" : "");
+    std::string text(expected);
+    if (nullable) text += " or null";
+    return text;
 }
 
 // A value that is not what a member (or a standalone value, whose pointer is "") may hold; for a string, the
@@ -512,16 +569,15 @@ KONNECT_MODELS_COLD inline std::string expectation(std::string_view expected, bo
 KONNECT_MODELS_COLD inline Problem unexpected_value(std::string pointer, std::string_view expected, Reason reason,
                                                     bool nullable, Found found, std::string_view text,
                                                     const Redaction& redaction) {
-    std::string message = "expected " + expectation(expected, nullable) + ", found ";
+    std::string message =
+        fill("expected %, found %", {expectation(expected, nullable), describe(found, text, redaction)});
     if (found != Found::string) {
         const ProblemKind kind = found == Found::null ? ProblemKind::null_not_allowed : ProblemKind::wrong_type;
-        return {std::move(pointer), kind, message + describe(found, text, redaction)};
+        return {std::move(pointer), kind, std::move(message)};
     }
-    const std::optional<std::string> quoted = redaction.quoted(text);
-    message += describe(found, text, redaction);
     if (reason != nullptr) {
         message += ": ";
-        message += reason(text, quoted.has_value());
+        message += reason(text, redaction.quoted(text).has_value());
     }
     return {std::move(pointer), ProblemKind::invalid_format, std::move(message)};
 }
@@ -536,8 +592,12 @@ KONNECT_MODELS_COLD validation_error not_a_standalone(Found found, std::string_v
 
 template <typename T>
 T read_standalone(std::string_view text) {
-    if (std::optional<T> value = StringForm<T>::read(text)) return std::move(*value);
-    throw not_a_standalone<T>(Found::string, text);
+    if constexpr (StringForm<T>::reason == nullptr) {
+        return StringForm<T>::read(text);  // every string reads
+    } else {
+        if (std::optional<T> value = StringForm<T>::read(text)) return std::move(*value);
+        throw not_a_standalone<T>(Found::string, text);
+    }
 }
 
 template <typename T, typename BasicJsonType>
@@ -558,7 +618,7 @@ template <>
 struct StringForm<std::string> {
     static constexpr std::string_view expected = "a string";
     static constexpr Reason reason = nullptr;
-    static std::optional<std::string> read(std::string_view text) { return std::string(text); }
+    static std::string read(std::string_view text) { return std::string(text); }
     static const std::string& write(const std::string& text) noexcept { return text; }
     static constexpr bool from_document = true;
     static void print(std::ostream& os, const std::string& text, const Redaction& redaction) {
@@ -639,7 +699,7 @@ template <>
 struct StringForm<Secret> {
     static constexpr std::string_view expected = "a string";
     static constexpr Reason reason = nullptr;
-    static std::optional<Secret> read(std::string_view text) { return Secret(text); }
+    static Secret read(std::string_view text) { return Secret(text); }
     static std::string_view write(const Secret& secret) noexcept { return secret.reveal(); }
     static constexpr bool from_document = false;  // its own text is never shown, so it is never redacted
 };
@@ -726,12 +786,12 @@ class Uuid {
     /// Lower case, 8-4-4-4-12.
     [[nodiscard]] std::string to_string() const {
         constexpr std::string_view digits = "0123456789abcdef";
-        std::string text;
-        text.reserve(36);
+        std::string text(36, '-');
+        std::size_t at = 0;
         for (std::size_t i = 0; i < bytes_.size(); ++i) {
-            if (i == 4 || i == 6 || i == 8 || i == 10) text += '-';
-            text += digits[bytes_[i] >> 4U];
-            text += digits[bytes_[i] & 0x0FU];
+            if (i == 4 || i == 6 || i == 8 || i == 10) ++at;  // past a dash
+            text[at++] = digits[bytes_[i] >> 4U];
+            text[at++] = digits[bytes_[i] & 0x0FU];
         }
         return text;
     }
@@ -1171,8 +1231,8 @@ class Timestamp {
                 return std::chrono::system_clock::time_point(whole_ticks + fraction_ticks);
             }
         }
-        throw std::out_of_range("konnect::Timestamp: " + to_string() +
-                                " lies outside std::chrono::system_clock's range");
+        throw std::out_of_range(
+            detail::fill("konnect::Timestamp: % lies outside std::chrono::system_clock's range", {to_string()}));
     }
 
     /// Seconds since 1970-01-01T00:00:00Z, without leap seconds (a leap second counts as 23:59:59).
@@ -1478,11 +1538,11 @@ class State {
 
     /// Exact, case-sensitive match against the schema's names; any other text is an unknown state.
     [[nodiscard]] static State from_string(std::string_view text) {
-        for (const auto& [value, name] : names) {
-            if (text == name) return {value};
-        }
         State state;
         state.text_ = std::string(text);
+        for (const auto& [value, name] : names) {
+            if (text == name) state.value_ = value;
+        }
         return state;
     }
 
@@ -1545,7 +1605,7 @@ template <>
 struct StringForm<State> {
     static constexpr std::string_view expected = "a string";
     static constexpr Reason reason = nullptr;
-    static std::optional<State> read(std::string_view text) { return State::from_string(text); }
+    static State read(std::string_view text) { return State::from_string(text); }
     static const std::string& write(const State& state) noexcept { return state.to_string(); }
     static constexpr bool from_document = true;
     static void print(std::ostream& os, const State& state, const Redaction& redaction) {
@@ -1780,10 +1840,13 @@ bool member_nests_too_deep(const BasicJsonType& member_value) {
 
 // An unknown member that nests too deep, named when its name may be quoted.
 KONNECT_MODELS_COLD inline Problem too_deep_problem(std::string_view key, const Redaction& redaction) {
-    const std::string limit = " nests deeper than the " + std::to_string(max_nesting_depth) +
-                              " levels a document may have (its root object is level 1)";
-    if (redaction.may_name(key)) return {json_pointer(key), ProblemKind::too_deep, "this member" + limit};
-    return {"", ProblemKind::too_deep, "a member whose name is not quoted" + limit};
+    constexpr std::string_view message =
+        "% nests deeper than the % levels a document may have (its root object is level 1)";
+    const Number levels(max_nesting_depth);
+    if (redaction.may_name(key)) {
+        return {json_pointer(key), ProblemKind::too_deep, fill(message, {"this member", levels})};
+    }
+    return {"", ProblemKind::too_deep, fill(message, {"a member whose name is not quoted", levels})};
 }
 
 // Checks the members of `object` (the document, or additional_properties when encoding; nothing in a value that is
@@ -1816,6 +1879,7 @@ class Assembler {
     // The member at `index` holds `found` (`text` when it is a string).
     void receive(std::size_t index, Found found, std::string_view text) {
         Received& received = received_[index];
+        received.present = true;
         received.found = found;
         received.taken = false;
         std::size_t at = 0;
@@ -1826,11 +1890,13 @@ class Assembler {
     }
 
     // The model once every member has been received, and every problem: the schema members' in schema order,
-    // then the unknown members' in the order of `document` (whose schema members are passed by).
+    // then the unknown members' in the order of `document` (whose schema members are passed by), where it has any.
     template <typename BasicJsonType>
-    T finish(const BasicJsonType& document, std::vector<Problem>& problems) {
+    T finish(const BasicJsonType& document, bool has_unknown_members, std::vector<Problem>& problems) {
         const Redaction redaction = report(problems);
-        check_unknown_members(document, &Table<T>::names, redaction, problems, &unknown_members());
+        if (has_unknown_members) {
+            check_unknown_members(document, &Table<T>::names, redaction, problems, &unknown_members());
+        }
         return std::move(model_);
     }
 
@@ -1844,9 +1910,10 @@ class Assembler {
 
   private:
     struct Received {
-        std::optional<Found> found;  // none while the member is absent
-        bool taken = false;          // its member holds it (or is empty for a null it may be)
-        Secret unreadable;           // a string that did not read, for the message; it may hold the secret
+        bool present = false;
+        Found found = Found::null;
+        bool taken = false;  // its member holds it (or is empty for a null it may be)
+        Secret unreadable;   // a string that did not read, for the message; it may hold the secret
     };
 
     nlohmann::json& unknown_members() noexcept { return model_.*Schema<T>::additional_properties; }
@@ -1855,9 +1922,15 @@ class Assembler {
     template <typename MemberType>
     bool take(const MemberType& member, Found found, std::string_view text) {
         if (found == Found::string) {
-            std::optional<ValueOf<MemberType>> value = StringForm<ValueOf<MemberType>>::read(text);
-            if (value) model_.*member.field = std::move(*value);
-            return value.has_value();
+            using Form = StringForm<ValueOf<MemberType>>;
+            if constexpr (Form::reason == nullptr) {
+                model_.*member.field = Form::read(text);  // every string reads
+                return true;
+            } else {
+                std::optional<ValueOf<MemberType>> value = Form::read(text);
+                if (value) model_.*member.field = std::move(*value);
+                return value.has_value();
+            }
         }
         if constexpr (Unwrapped<typename MemberType::field_type>::is_optional) {
             if (found == Found::null && member.nullability == Nullability::nullable) {
@@ -1874,7 +1947,7 @@ class Assembler {
         for (std::size_t index = 0; index < received_.size(); ++index) {
             const MemberTerms& member = Table<T>::terms[index];
             const Received& received = received_[index];
-            if (received.taken || (!received.found && !member.required)) continue;
+            if (received.taken || (!received.present && !member.required)) continue;
             problems.push_back(problem(member, received, redaction));
         }
         return redaction;
@@ -1882,12 +1955,12 @@ class Assembler {
 
     KONNECT_MODELS_COLD static Problem problem(const MemberTerms& member, const Received& received,
                                                const Redaction& redaction) {
-        if (!received.found) {
+        if (!received.present) {
             return {json_pointer(member.key), ProblemKind::missing,
-                    "required member is missing; expected " + expectation(member.expected, member.nullable)};
+                    fill("required member is missing; expected %", {expectation(member.expected, member.nullable)})};
         }
         return unexpected_value(json_pointer(member.key), member.expected, member.reason, member.nullable,
-                                *received.found, received.unreadable.reveal(), redaction);
+                                received.found, received.unreadable.reveal(), redaction);
     }
 
     T model_;
@@ -1898,7 +1971,7 @@ class Assembler {
 template <typename BasicJsonType>
 KONNECT_MODELS_COLD Problem root_not_an_object(const BasicJsonType& document) {
     return {"", ProblemKind::wrong_type,
-            "expected an object, found " + describe(document, Redaction::withholding_everything())};
+            fill("expected an object, found %", {describe(document, Redaction::withholding_everything())})};
 }
 
 template <typename T, typename BasicJsonType>
@@ -1918,8 +1991,7 @@ T decode(const BasicJsonType& document, std::vector<Problem>& problems) {
         }
     }
     // A document of schema members alone, as a server sends it, need not be walked again for unknown ones.
-    if (schema_members == members->size()) return assembler.finish_taking(nlohmann::json(), problems);
-    return assembler.finish(document, problems);
+    return assembler.finish(document, schema_members != members->size(), problems);
 }
 
 // Throws validation_error 703 where additional_properties is not an object (or null), repeats a member the schema
@@ -1933,7 +2005,7 @@ KONNECT_MODELS_COLD void check_unknown_members_encodable(const T& model) {
     if (members == nullptr) {
         problems.push_back(
             {"", ProblemKind::wrong_type,
-             "additional_properties: expected an object or null, found " + describe(additional, redaction)});
+             fill("additional_properties: expected an object or null, found %", {describe(additional, redaction)})});
     } else {
         for (const auto& member : *members) {
             if (Table<T>::names(member.first)) {
@@ -2315,28 +2387,31 @@ class TextReader {
 KONNECT_MODELS_COLD inline validation_error malformed_text(std::size_t offset, const std::string& reason) {
     return validation_error(
         validation_error::malformed_text,
-        {{"", ProblemKind::malformed_json, "malformed JSON at byte offset " + std::to_string(offset) + ": " + reason}});
+        {{"", ProblemKind::malformed_json, fill("malformed JSON at byte offset %: %", {Number(offset), reason})}});
 }
 
 // What is at the byte where nlohmann_json's reader stopped with parse_error `id`, in the library's words and
 // without quoting the text, which may hold the secret. Where a token that cannot stand there ends at that byte,
 // the reader stops at its last byte.
 KONNECT_MODELS_COLD inline std::string stop_reason(std::string_view text, std::size_t offset, int id) {
-    const std::string error = " (nlohmann_json parse_error." + std::to_string(id) + ")";
-    if (offset >= text.size()) return "the text ends before its JSON value does" + error;
-    constexpr std::string_view hex_digits = "0123456789ABCDEF";
-    const auto byte = static_cast<unsigned char>(text[offset]);
-    const std::string code{hex_digits[byte >> 4U], hex_digits[byte & 0x0FU]};
-    if (byte < 0x20U) {
-        return "a control character (U+00" + code +
-               "), which JSON allows in strings only escaped, and between tokens only as tab, line feed or carriage "
-               "return" +
-               error;
+    std::string_view reason = "a syntax error: this character, or the token it ends, cannot stand here";
+    std::string code;  // the byte's, in hexadecimal
+    if (offset >= text.size()) {
+        reason = "the text ends before its JSON value does";
+    } else {
+        constexpr std::string_view hex_digits = "0123456789ABCDEF";
+        const auto byte = static_cast<unsigned char>(text[offset]);
+        code = {hex_digits[byte >> 4U], hex_digits[byte & 0x0FU]};
+        if (byte < 0x20U) {
+            reason =
+                "a control character (U+00%), which JSON allows in strings only escaped, and between tokens only as "
+                "tab, line feed or carriage return";
+        } else if (byte >= 0x80U) {
+            reason = "a byte past ASCII (0x%), which JSON allows only in strings, in a UTF-8 character";
+        }
     }
-    if (byte >= 0x80U) {
-        return "a byte past ASCII (0x" + code + "), which JSON allows only in strings, in a UTF-8 character" + error;
-    }
-    return "a syntax error: this character, or the token it ends, cannot stand here" + error;
+    // nlohmann_json's parse_error ids are positive.
+    return fill("% (nlohmann_json parse_error.%)", {fill(reason, {code}), Number(static_cast<std::uint64_t>(id))});
 }
 
 // Where the first number too large for a double starts in `text`, which is JSON up to that number: nlohmann_json
