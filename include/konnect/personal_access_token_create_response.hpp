@@ -590,10 +590,15 @@ KONNECT_MODELS_COLD validation_error not_a_standalone(Found found, std::string_v
                                               Redaction::withholding_everything())});
 }
 
+// Whether every string reads as a T: its read() gives the T itself, not a std::optional. (Not `reason == nullptr`,
+// which g++ does not take for a constant expression under -fsanitize=undefined.)
+template <typename T>
+inline constexpr bool every_string_reads = std::is_same_v<decltype(StringForm<T>::read(std::string_view())), T>;
+
 template <typename T>
 T read_standalone(std::string_view text) {
-    if constexpr (StringForm<T>::reason == nullptr) {
-        return StringForm<T>::read(text);  // every string reads
+    if constexpr (every_string_reads<T>) {
+        return StringForm<T>::read(text);
     } else {
         if (std::optional<T> value = StringForm<T>::read(text)) return std::move(*value);
         throw not_a_standalone<T>(Found::string, text);
@@ -1922,12 +1927,12 @@ class Assembler {
     template <typename MemberType>
     bool take(const MemberType& member, Found found, std::string_view text) {
         if (found == Found::string) {
-            using Form = StringForm<ValueOf<MemberType>>;
-            if constexpr (Form::reason == nullptr) {
-                model_.*member.field = Form::read(text);  // every string reads
+            using Value = ValueOf<MemberType>;
+            if constexpr (every_string_reads<Value>) {
+                model_.*member.field = StringForm<Value>::read(text);
                 return true;
             } else {
-                std::optional<ValueOf<MemberType>> value = Form::read(text);
+                std::optional<Value> value = StringForm<Value>::read(text);
                 if (value) model_.*member.field = std::move(*value);
                 return value.has_value();
             }
