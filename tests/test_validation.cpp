@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <exception>
 #include <functional>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -399,6 +400,16 @@ TEST_CASE("The what text lists at most sixteen problems and says how many more t
         } else {
             CHECK(contains(what, "; " + more));
         }
+    }
+}
+
+TEST_CASE("The what text writes the id as std::to_string writes an int, a negative one and the extremes too",
+          "[validation]") {
+    for (const int id : {0, 1, 701, -5, std::numeric_limits<int>::max(), std::numeric_limits<int>::min()}) {
+        const konnect::validation_error error(id, {{"/id", ProblemKind::wrong_type, "a problem"}});
+        const std::string what = error.what();
+        INFO("id: " << id << "\nwhat(): " << what);
+        CHECK(what == "[konnect.validation_error." + std::to_string(id) + "] 1 problem: /id: a problem");
     }
 }
 

@@ -332,11 +332,11 @@ class Redaction {
     // neither as it is nor as the pointer writes it (`~1` for `/` would hide a run from the pointer alone).
     KONNECT_MODELS_COLD bool may_name(std::string_view key) const {
         constexpr std::size_t nameable_bytes = 64;
-        bool one_line = true;
+        if (key.size() > nameable_bytes) return false;
         for (const char c : key) {
-            one_line = one_line && static_cast<unsigned char>(c) >= 0x20U && static_cast<unsigned char>(c) != 0x7FU;
+            if (static_cast<unsigned char>(c) < 0x20U || static_cast<unsigned char>(c) == 0x7FU) return false;
         }
-        return key.size() <= nameable_bytes && one_line && !shows_secret(key) && !shows_secret(json_pointer(key));
+        return !shows_secret(key) && !shows_secret(json_pointer(key));
     }
 
     // Text for a printed form: quoted, with every stretch covered by runs of the secret as [redacted].
@@ -1915,10 +1915,10 @@ class Assembler {
 
   private:
     struct Received {
-        bool present = false;
-        Found found = Found::null;
-        bool taken = false;  // its member holds it (or is empty for a null it may be)
-        Secret unreadable;   // a string that did not read, for the message; it may hold the secret
+        bool present = false;       // false while the member is absent
+        Found found = Found::null;  // what was found, once present
+        bool taken = false;         // its member holds it (or is empty for a null it may be)
+        Secret unreadable;          // a string that did not read, for the message; it may hold the secret
     };
 
     nlohmann::json& unknown_members() noexcept { return model_.*Schema<T>::additional_properties; }
