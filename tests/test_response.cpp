@@ -412,6 +412,27 @@ TEST_CASE("Encoding refuses an unknown member nested deeper than the limit at it
     CHECK(error->problems()[0].message == support::too_deep_message);
 }
 
+TEST_CASE("Encoding lists the problems of additional_properties in the order of its members", "[response]") {
+    Response response = documents::kong_example().get<Response>();
+    response.additional_properties["a_deep"] = documents::nested(konnect::max_nesting_depth);
+    response.additional_properties["id"] = 1;
+    response.additional_properties["m_fine"] = 1;
+    response.additional_properties["z_deep"] = documents::nested(konnect::max_nesting_depth);
+
+    const auto error = support::validation_error_from([&response] { static_cast<void>(nlohmann::json(response)); });
+    REQUIRE(error.has_value());
+    INFO("what(): " << error->what());
+    std::vector<std::pair<std::string, konnect::ProblemKind>> problems;
+    for (const auto& problem : error->problems()) {
+        problems.emplace_back(problem.pointer, problem.kind);
+    }
+    const std::vector<std::pair<std::string, konnect::ProblemKind>> expected{
+        {"/a_deep", konnect::ProblemKind::too_deep},
+        {"/id", konnect::ProblemKind::named_by_schema},
+        {"/z_deep", konnect::ProblemKind::too_deep}};
+    CHECK(problems == expected);
+}
+
 // ------------------------------------------------------------------------------------------------
 // The token's lifetime at a given moment
 // ------------------------------------------------------------------------------------------------

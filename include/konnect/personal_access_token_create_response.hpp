@@ -1724,7 +1724,6 @@ const typename Unwrapped<Field>::type* present(const Field& field) noexcept {
 struct MemberTerms {
     std::string_view key;
     std::string_view expected;
-    Reason reason;
     bool required;
     bool nullable;
     bool secret;           // a Secret
@@ -1748,12 +1747,20 @@ struct Table {
             using Value = ValueOf<decltype(member)>;
             table[index++] = {member.key,
                               StringForm<Value>::expected,
-                              StringForm<Value>::reason,
                               member.presence == Presence::required,
                               member.nullability == Nullability::nullable,
                               std::is_same_v<Value, Secret>,
                               Unwrapped<typename std::decay_t<decltype(member)>::field_type>::is_optional};
         });
+        return table;
+    }();
+
+    // Why a string does not read into each member, in schema order. Kept apart from `terms`, which encoding reads,
+    // so that a program that only encodes does not compile every reason.
+    static constexpr std::array<Reason, size> reasons = [] {
+        std::array<Reason, size> table{};
+        std::size_t index = 0;
+        Schema<T>::members([&](const auto& member) { table[index++] = StringForm<ValueOf<decltype(member)>>::reason; });
         return table;
     }();
 
@@ -1819,28 +1826,31 @@ inline bool no_unknown_members(const nlohmann::json& additional_properties) noex
     return additional_properties.is_null() || (additional_properties.is_object() && additional_properties.empty());
 }
 
-// Whether the value of a member of the root object (level 2) nests deeper than max_nesting_depth.
-// Walks without recursion: the value may nest far deeper than the stack allows.
+// Whether `value`, at `level` of a document (its root object is level 1), holds a container deeper than
+// max_nesting_depth. The one walk of a document that recurses, and only as deep as one level past
+// max_nesting_depth, however deep the value nests: its stack is bounded. A walk with a stack of its own, as
+// redacted_copy has, compiled far more code into every program that decodes or encodes.
 template <typename BasicJsonType>
-bool member_nests_too_deep(const BasicJsonType& member_value) {
-    constexpr std::size_t member_level = 2;
-    std::vector<std::pair<const BasicJsonType*, std::size_t>> pending{{&member_value, member_level}};
-    while (!pending.empty()) {
-        const auto [current, current_level] = pending.back();
-        pending.pop_back();
-        if (!current->is_structured()) continue;
-        if (current_level > max_nesting_depth) return true;
-        if (const auto* members = members_of(*current)) {
-            for (const auto& child : *members) {
-                pending.emplace_back(&child.second, current_level + 1);
-            }
-        } else if (const auto* elements = elements_of(*current)) {
-            for (const auto& child : *elements) {
-                pending.emplace_back(&child, current_level + 1);
-            }
+bool nests_too_deep(const BasicJsonType& value, std::size_t level) {  // NOLINT(misc-no-recursion): bounded, above
+    if (!value.is_structured()) return false;
+    if (level > max_nesting_depth) return true;
+    if (const auto* members = members_of(value)) {
+        for (const auto& member : *members) {
+            if (nests_too_deep(member.second, level + 1)) return true;
+        }
+    } else if (const auto* elements = elements_of(value)) {
+        for (const auto& element : *elements) {
+            if (nests_too_deep(element, level + 1)) return true;
         }
     }
     return false;
+}
+
+// Whether the value of a member of the root object (level 2) nests deeper than max_nesting_depth.
+template <typename BasicJsonType>
+bool member_nests_too_deep(const BasicJsonType& member_value) {
+    constexpr std::size_t member_level = 2;
+    return nests_too_deep(member_value, member_level);
 }
 
 // An unknown member that nests too deep, named when its name may be quoted.
@@ -1854,9 +1864,9 @@ KONNECT_MODELS_COLD inline Problem too_deep_problem(std::string_view key, const 
     return {"", ProblemKind::too_deep, fill(message, {"a member whose name is not quoted", levels})};
 }
 
-// Checks the members of `object` (the document, or additional_properties when encoding; nothing in a value that is
-// not an object) that the schema does not name (`names` says which it names): one that nests too deep for the
-// recursive code in nlohmann_json becomes a problem, and the others are copied into `kept` where it is given. The
+// Checks the members of `object` (the document, or the unknown members alone that parse() set aside; nothing in a
+// value that is not an object) that the schema does not name (`names` says which it names): one that nests too deep for
+// the recursive code in nlohmann_json becomes a problem, and the others are copied into `kept` where it is given. The
 // same for every model.
 template <typename BasicJsonType>
 void check_unknown_members(const BasicJsonType& object, bool (*names)(std::string_view), const Redaction& redaction,
@@ -1953,19 +1963,19 @@ class Assembler {
             const MemberTerms& member = Table<T>::terms[index];
             const Received& received = received_[index];
             if (received.taken || (!received.present && !member.required)) continue;
-            problems.push_back(problem(member, received, redaction));
+            problems.push_back(problem(member, Table<T>::reasons[index], received, redaction));
         }
         return redaction;
     }
 
-    KONNECT_MODELS_COLD static Problem problem(const MemberTerms& member, const Received& received,
+    KONNECT_MODELS_COLD static Problem problem(const MemberTerms& member, Reason reason, const Received& received,
                                                const Redaction& redaction) {
         if (!received.present) {
             return {json_pointer(member.key), ProblemKind::missing,
                     fill("required member is missing; expected %", {expectation(member.expected, member.nullable)})};
         }
-        return unexpected_value(json_pointer(member.key), member.expected, member.reason, member.nullable,
-                                received.found, received.unreadable.reveal(), redaction);
+        return unexpected_value(json_pointer(member.key), member.expected, reason, member.nullable, received.found,
+                                received.unreadable.reveal(), redaction);
     }
 
     T model_;
@@ -1999,8 +2009,8 @@ T decode(const BasicJsonType& document, std::vector<Problem>& problems) {
     return assembler.finish(document, schema_members != members->size(), problems);
 }
 
-// Throws validation_error 703 where additional_properties is not an object (or null), repeats a member the schema
-// names or nests too deep.
+// Throws validation_error 703 where additional_properties is not an object (or null), or a member of it repeats a
+// member the schema names or nests too deep: one problem for each such member, in the order of the members.
 template <typename T>
 KONNECT_MODELS_COLD void check_unknown_members_encodable(const T& model) {
     const nlohmann::json& additional = additional_properties_of(model);
@@ -2012,13 +2022,14 @@ KONNECT_MODELS_COLD void check_unknown_members_encodable(const T& model) {
             {"", ProblemKind::wrong_type,
              fill("additional_properties: expected an object or null, found %", {describe(additional, redaction)})});
     } else {
-        for (const auto& member : *members) {
-            if (Table<T>::names(member.first)) {
-                problems.push_back({json_pointer(member.first), ProblemKind::named_by_schema,
+        for (const auto& [key, value] : *members) {
+            if (Table<T>::names(key)) {
+                problems.push_back({json_pointer(key), ProblemKind::named_by_schema,
                                     "additional_properties repeats a member the schema names"});
+            } else if (member_nests_too_deep(value)) {
+                problems.push_back(too_deep_problem(key, redaction));
             }
         }
-        check_unknown_members(additional, &Table<T>::names, redaction, problems, nullptr);
     }
     if (!problems.empty()) throw validation_error(validation_error::unencodable_value, std::move(problems));
 }
@@ -2036,19 +2047,23 @@ BasicJsonType encode(const T& model, Text text, Unknown unknown) {
     check_encodable(model);
     // Each member's text first, then one loop that writes them all: the code that adds to the object is compiled
     // once, not once per member.
-    std::array<std::optional<typename BasicJsonType::string_t>, Table<T>::size> texts;
+    std::array<typename BasicJsonType::string_t, Table<T>::size> texts;
+    std::array<bool, Table<T>::size> present_members{};
     std::size_t index = 0;
     Schema<T>::members([&](const auto& member) {
-        if (const auto* value = present(model.*member.field)) texts[index] = text(*value);
+        if (const auto* value = present(model.*member.field)) {
+            texts[index] = text(*value);
+            present_members[index] = true;
+        }
         ++index;
     });
     BasicJsonType object = BasicJsonType::object();
     for (index = 0; index < texts.size(); ++index) {
         const MemberTerms& terms = Table<T>::terms[index];
-        if (!texts[index] && !terms.required) continue;
+        if (!present_members[index] && !terms.required) continue;
         BasicJsonType& slot = object[typename BasicJsonType::object_t::key_type(terms.key)];
-        if (texts[index]) {
-            slot = std::move(*texts[index]);
+        if (present_members[index]) {
+            slot = std::move(texts[index]);
         } else {
             slot = nullptr;
         }
@@ -2085,7 +2100,8 @@ void from_json(const BasicJsonType& j, T& model) {
 
 /// Members in schema order; an empty member is null where the schema requires it and left out where it may be
 /// absent (for the response: `expires_at` always, null when empty); then the kept unknown members. Throws
-/// validation_error 703 where additional_properties is not an object or repeats a member the schema names.
+/// validation_error 703 where additional_properties is not an object, or a member of it repeats a member the schema
+/// names or nests too deep (its problems in the order of its members).
 template <typename BasicJsonType, typename T, std::enable_if_t<is_model<T>, int> = 0>
 void to_json(BasicJsonType& j, const T& model) {
     using String = typename BasicJsonType::string_t;
@@ -2099,7 +2115,7 @@ void to_json(BasicJsonType& j, const T& model) {
 
 namespace detail {
 // A copy of an unknown member's value for redacted_json: every string and member name in it redacted, at any depth.
-// Without recursion, like every walk of a document here: each pending value goes to a slot made for it, and a
+// Without recursion: each pending value goes to a slot made for it, and a
 // container's slots are all made before any is filled, so that none moves (an ordered_json object is a vector).
 template <typename BasicJsonType>
 BasicJsonType redacted_copy(const nlohmann::json& value, const Redaction& redaction) {
