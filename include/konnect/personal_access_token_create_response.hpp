@@ -524,33 +524,14 @@ const typename BasicJsonType::array_t* elements_of(const BasicJsonType& value) n
 
 // What a problem says was found: `text` is the string when `found` is one.
 KONNECT_MODELS_COLD inline std::string describe(Found found, std::string_view text, const Redaction& redaction) {
-    std::string_view described = "a value";
-    switch (found) {
-        case Found::null:
-            described = "null";
-            break;
-        case Found::boolean:
-            described = "a boolean";
-            break;
-        case Found::number:
-            described = "a number";
-            break;
-        case Found::string:
-            return redaction.found_string(text);
-        case Found::array:
-            described = "an array";
-            break;
-        case Found::object:
-            described = "an object";
-            break;
-        case Found::binary:
-            described = "binary data";
-            break;
-        case Found::discarded:
-            described = "a discarded value (what nlohmann_json reads from text that is not JSON)";
-            break;
-    }
-    return std::string(described);
+    if (found == Found::string) return redaction.found_string(text);
+    // By Found, in its order. Static, as date_time_reason's arrays are.
+    static constexpr std::array<std::string_view, 8> described{
+        "null",        "a boolean",
+        "a number",    "a string",
+        "an array",    "an object",
+        "binary data", "a discarded value (what nlohmann_json reads from text that is not JSON)"};
+    return std::string(described[static_cast<std::size_t>(found)]);
 }
 
 template <typename BasicJsonType>
@@ -1054,7 +1035,7 @@ inline void write_digits(std::string& text, std::size_t first, std::size_t end, 
 // quoted beside it does the reason name values from it ("February 2023 has no day 30"); otherwise it says which
 // part is wrong and why ("the day must be 01 to the last day of its month").
 KONNECT_MODELS_COLD inline std::string date_time_reason(std::string_view text, bool quoted) {
-    // By DateTimeFault, in its order: as a reason says it beside text it does not quote, and beside text it quotes.
+    // By DateTimeFault, in its order, as a reason says it beside text it does not quote.
     // Static: a local array of string_views is built anew on each call, and costs every includer time to compile.
     static constexpr std::array<std::string_view, 16> reasons{
         "",
@@ -1073,23 +1054,11 @@ KONNECT_MODELS_COLD inline std::string date_time_reason(std::string_view text, b
         "the minute must be 00 to 59",
         "the second must be 00 to 59, or 60 in a leap second",
         "second 60, a leap second, comes only at 23:59:60 UTC"};
-    static constexpr std::array<std::string_view, 16> quoted_reasons{
-        "",
-        "",
-        "",
-        "",
-        "",
-        "",
-        "",
-        "",
-        "",
-        "",
-        "there is no month %",
-        "% % has no day %",
-        "there is no hour %",
-        "there is no minute %",
-        "there is no second %",
-        "second 60, a leap second, comes only at 23:59:60 UTC, and this is %:%:60 UTC"};
+    // From DateTimeFault::month on, as a reason says it beside text it quotes, naming the values at fault.
+    static constexpr std::array<std::string_view, 6> quoted_reasons{
+        "there is no month %",  "% % has no day %",
+        "there is no hour %",   "there is no minute %",
+        "there is no second %", "second 60, a leap second, comes only at 23:59:60 UTC, and this is %:%:60 UTC"};
     static constexpr std::array<std::string_view, 12> months{"January",   "February", "March",    "April",
                                                              "May",       "June",     "July",     "August",
                                                              "September", "October",  "November", "December"};
@@ -1146,7 +1115,8 @@ KONNECT_MODELS_COLD inline std::string date_time_reason(std::string_view text, b
         default:
             break;
     }
-    return fill(quoted && !quoted_reasons[index].empty() ? quoted_reasons[index] : reasons[index],
+    constexpr auto first_quoted = static_cast<std::size_t>(DateTimeFault::month);
+    return fill(quoted && index >= first_quoted ? quoted_reasons[index - first_quoted] : reasons[index],
                 {values[0], values[1], values[2]});
 }
 }  // namespace detail
