@@ -449,6 +449,29 @@ TEST_CASE("Two hundred thousand unknown members are kept and written back in bou
     CHECK(dumped.size() == text.size());
 }
 
+TEST_CASE("An unknown member holding two hundred thousand objects is read in time linear in its size on every path",
+          "[limits][slow]") {
+    // json::parse with a callback looks through a container for a left-out value each time an object in it ends:
+    // read that way, each of these texts takes minutes.
+    constexpr std::size_t count = 200000;
+    std::string in_an_array = "[";
+    std::string in_an_object = "{";
+    for (std::size_t i = 0; i < count; ++i) {
+        const std::string separator = i == 0 ? "" : ",";
+        in_an_array += separator + "{}";
+        in_an_object += separator + "\"m" + std::to_string(i) + "\":{\"a\":[1]}";
+    }
+    for (const std::string& value : {in_an_array + "]", in_an_object + "}"}) {
+        INFO("an unknown member of " << value.substr(0, 20) << "...");
+        const std::string text = kong_example_text_plus(",\"big\":" + value);
+        const Response from_text = parsed(text);
+        CHECK(from_text.additional_properties.at("big").size() == count);
+        const nlohmann::json document =
+            within_seconds_allowed("nlohmann::json::parse()", [&text] { return nlohmann::json::parse(text); });
+        CHECK(within_seconds_allowed("==", [&] { return read(document) == from_text; }));
+    }
+}
+
 // ------------------------------------------------------------------------------------------------
 // Repeated keys
 // ------------------------------------------------------------------------------------------------

@@ -404,6 +404,29 @@ TEST_CASE("Valid JSON that breaks the schema is rejected with id 701 and the pro
     }
 }
 
+TEST_CASE("A schema member's containers, passed by, leave the unknown members after them whole", "[parse]") {
+    // The last revoked_by wins; the containers of the first are described, never built.
+    const std::string text = kong_example_text_plus(R"(,"revoked_by":[[],{"a":[{"b":1}]}],"revoked_by":null)"
+                                                    R"(,"extra":{"c":[2]})");
+    INFO("text: " << text);
+    const Response response = Response::parse(text);
+    CHECK(response.additional_properties == nlohmann::json{{"extra", {{"c", {2}}}}});
+    CHECK(response == nlohmann::json::parse(text).get<Response>());
+}
+
+TEST_CASE("A container past the depth limit, passed by, leaves the members after it whole", "[parse]") {
+    const std::string past_the_limit =
+        std::string(konnect::max_nesting_depth, '[') + "1" + std::string(konnect::max_nesting_depth, ']');
+    const std::string text = kong_example_text_plus(R"(,"deep":[)" + past_the_limit + R"(,{"d":3}],"extra":4)");
+    INFO("text: " << text);
+    const auto error = support::validation_error_from([&text] { static_cast<void>(Response::parse(text)); });
+    REQUIRE(error.has_value());
+    REQUIRE(error->problems().size() == 1);
+    CHECK(error->problems()[0].pointer == "/deep");
+    CHECK(error->problems()[0].kind == konnect::ProblemKind::too_deep);
+    CHECK(error->problems() == konnect::validate(nlohmann::json::parse(text)));
+}
+
 TEST_CASE("When a member name repeats the last one wins", "[parse]") {
     const std::string text = kong_example_text_plus(R"(,"name":"Second Name")");
     INFO("text: " << text);

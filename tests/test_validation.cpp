@@ -484,7 +484,8 @@ TEST_CASE("An unknown member nested to the depth limit is accepted and one level
     }
 }
 
-TEST_CASE("A hundred thousand levels of nesting are reported as a problem without recursing", "[validation]") {
+TEST_CASE("A hundred thousand levels of nesting are reported as a problem without recursing past the limit",
+          "[validation]") {
     // Never copy, compare or dump these documents: those nlohmann operations recurse.
     constexpr std::size_t levels = 100000;
     struct Placement {

@@ -166,7 +166,8 @@ class validation_error : public nlohmann::json::exception {
           // Not std::make_shared, whose control block every program that decodes would compile.
           problems_(new std::vector<Problem>(std::move(problems))) {}  // NOLINT(modernize-make-shared)
 
-    /// Every problem, in the order of the schema's members.
+    /// Every problem: for 701, the schema's members' in schema order, then the unknown members' in the document's
+    /// order; for 703, in the order of additional_properties' members.
     [[nodiscard]] const std::vector<Problem>& problems() const noexcept { return *problems_; }
 
   private:
@@ -2312,23 +2313,33 @@ class PlainTextReader {
 };
 
 // parse()'s way through any other text: nlohmann_json's reader, with the callback by which json::parse lets a
-// program leave values out of the DOM it builds. Each schema member's value goes to an Assembler instead, and is
-// left out. What the schema does not name (unknown members, or a root that is not an object) is built, to be
-// judged by the rules a DOM is judged by, down to one level past max_nesting_depth and no deeper: a container
-// there is kept empty, so that the member that is too deep can still be seen, and named, while the DOM stays
-// shallow for the recursive code in nlohmann_json.
+// program leave values out of the DOM it builds. Each schema member's value goes to an Assembler instead. What the
+// schema does not name (unknown members) is built here, from the callback's events, to be judged by the rules a DOM
+// is judged by, down to one level past max_nesting_depth and no deeper: a container there is kept empty, so that
+// the member that is too deep can still be seen, and named, while the DOM stays shallow for the recursive code in
+// nlohmann_json. Of a root that is not an object, only what it is (a string's text too) is kept: all a problem
+// says of it.
+// Why not let json::parse build the unknown members: each time a container ends, it looks through the container
+// around it for a value left out, from its first element, which takes time that grows with the square of a
+// container's size. So every value is left out of json::parse's DOM once its event is seen: a value at once, a
+// container at its end (only then: a container left out at its start hides what it holds), which leaves every
+// container there no more than what is still open in it, and what it looks through short.
 template <typename T>
 // NOLINTNEXTLINE(bugprone-exception-escape): as for PersonalAccessTokenCreateResponse, which it holds
 class TextReader {
   public:
-    using Event = nlohmann::json::parse_event_t;
+    // nlohmann::json, the type of the unknown members, named through T: a name that does not depend on T would have
+    // this reader's calls resolved, and what they call compiled, in every program, whether it parses or not.
+    using Json = std::remove_reference_t<decltype(std::declval<T&>().*Schema<T>::additional_properties)>;
+    using Event = typename Json::parse_event_t;
 
     // Reads `text`, which holds no NUL byte. Throws what nlohmann_json's reader throws for text that is not JSON.
     void read(std::string_view text) {
-        rest_ = nlohmann::json::parse(text.data(), text.data() + text.size(),
-                                      [this](int depth, Event event, nlohmann::json& parsed) {
-                                          return keep(static_cast<std::size_t>(depth), event, parsed);
-                                      });
+        const Json left_out =
+            Json::parse(text.data(), text.data() + text.size(), [this](int depth, Event event, Json& parsed) {
+                return keep(static_cast<std::size_t>(depth), event, parsed);
+            });
+        static_cast<void>(left_out);
     }
 
     // The model, once the whole text has been read. Throws 701 with every problem.
@@ -2341,36 +2352,73 @@ class TextReader {
   private:
     static constexpr std::size_t no_member = Table<T>::size;
 
-    // Whether what the reader has just read goes into the DOM; `depth` counts the containers open around it (0 for
-    // the root, 1 for a member of the root object).
-    bool keep(std::size_t depth, Event event, nlohmann::json& parsed) {
-        if (depth == 0 && event == Event::object_start) root_is_object_ = true;
-        if (depth != 1 || !root_is_object_) return depth <= max_nesting_depth;
+    // Whether json::parse is to go on building what it has just read; `depth` counts the containers open around it
+    // (0 for the root, 1 for a member of the root object). Only containers that this reader builds are followed.
+    bool keep(std::size_t depth, Event event, Json& parsed) {
+        if (depth == 0) return keep_root(event, parsed);
+        // Within a value passed by (a root that is not an object, a schema member's container, a container past the
+        // limit), json::parse still reports the start of each container and each member's name.
+        if (!root_is_object_ || open_.size() + 1 < depth) return false;
+        const bool at_schema_member = depth == 1 && member_ != no_member;
         switch (event) {
             case Event::key:
-                member_ = Table<T>::index(text_of(parsed));
-                return member_ == no_member;
+                if (depth == 1) member_ = Table<T>::index(text_of(parsed));
+                key_ = text_of(parsed);
+                return member_ == no_member && depth <= max_nesting_depth;
             case Event::value:
-                if (member_ == no_member) return true;
-                assembler_.receive(std::exchange(member_, no_member), found_in(parsed), text_of(parsed));
-                // The reader's copy, wiped here, the one place it is in reach: any member may hold the secret.
-                if (auto* string = parsed.get_ptr<nlohmann::json::string_t*>()) wipe_buffer(*string);
+                if (at_schema_member) return take_schema_member(event, parsed);
+                if (depth <= max_nesting_depth) place(std::move(parsed));
                 return false;
             case Event::object_start:
             case Event::array_start:
-                // A schema member's container is described, not kept.
-                if (member_ == no_member) return true;
-                assembler_.receive(std::exchange(member_, no_member),
-                                   event == Event::object_start ? Found::object : Found::array, {});
-                return false;
-            default:
+                if (at_schema_member) return take_schema_member(event, parsed);
+                if (depth > max_nesting_depth) return false;
+                open_.push_back(&place(event == Event::object_start ? Json::object() : Json::array()));
                 return true;
+            default:  // the end of a container built here
+                open_.pop_back();
+                return false;
         }
     }
 
+    bool keep_root(Event event, Json& parsed) {
+        if (event == Event::object_start) {
+            root_is_object_ = true;
+            rest_ = Json::object();
+        } else if (event == Event::array_start) {
+            rest_ = Json::array();
+        } else if (event == Event::value) {
+            rest_ = std::move(parsed);
+        }
+        return root_is_object_;
+    }
+
+    // A schema member's value, or the start of its container, which is described, not kept.
+    bool take_schema_member(Event event, Json& parsed) {
+        const std::size_t member = std::exchange(member_, no_member);
+        if (event == Event::value) {
+            assembler_.receive(member, found_in(parsed), text_of(parsed));
+            // The reader's copy, wiped here, the one place it is in reach: any member may hold the secret.
+            if (auto* string = parsed.template get_ptr<typename Json::string_t*>()) wipe_buffer(*string);
+        } else {
+            assembler_.receive(member, event == Event::object_start ? Found::object : Found::array, {});
+        }
+        return false;
+    }
+
+    // Puts a value in the container open last (the unknown members when none is) and gives it its place.
+    Json& place(Json&& value) {
+        Json& container = open_.empty() ? rest_ : *open_.back();
+        if (container.is_object()) return container[key_] = std::move(value);
+        container.push_back(std::move(value));
+        return container.back();
+    }
+
     Assembler<T> assembler_;
-    nlohmann::json rest_;             // the unknown members, or the root when it is not an object
+    Json rest_;                       // the unknown members, or what the root is when it is not an object
+    std::vector<Json*> open_;         // the containers open in an unknown member, each inside the one before
     std::size_t member_ = no_member;  // the schema member whose value comes next
+    std::string key_;                 // the name of the member whose value comes next
     bool root_is_object_ = false;
 };
 
