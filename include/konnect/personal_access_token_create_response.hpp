@@ -166,8 +166,9 @@ class validation_error : public nlohmann::json::exception {
           // Not std::make_shared, whose control block every program that decodes would compile.
           problems_(new std::vector<Problem>(std::move(problems))) {}  // NOLINT(modernize-make-shared)
 
-    /// Every problem: for 701, the schema's members' in schema order, then the unknown members' in the document's
-    /// order; for 703, in the order of additional_properties' members.
+    /// Every problem: for 701, the schema's members' in schema order, then the unknown members' in the order the
+    /// document object keeps its members (by name in a nlohmann::json); for 703, in the order of
+    /// additional_properties' members.
     [[nodiscard]] const std::vector<Problem>& problems() const noexcept { return *problems_; }
 
   private:
@@ -2319,11 +2320,12 @@ class PlainTextReader {
 // the member that is too deep can still be seen, and named, while the DOM stays shallow for the recursive code in
 // nlohmann_json. Of a root that is not an object, only what it is (a string's text too) is kept: all a problem
 // says of it.
-// Why not let json::parse build the unknown members: each time a container ends, it looks through the container
+// Why not let json::parse build the unknown members: each time an object ends, it looks through the container
 // around it for a value left out, from its first element, which takes time that grows with the square of a
 // container's size. So every value is left out of json::parse's DOM once its event is seen: a value at once, a
-// container at its end (only then: a container left out at its start hides what it holds), which leaves every
-// container there no more than what is still open in it, and what it looks through short.
+// container at its end (only then: a container left out at its start hides what it holds). What its containers
+// still hold is then what is open in them, and, in an object, a left-out mark for each member name it was told to
+// keep, until the object ends: the first place it looks holds one, so its search ends there.
 template <typename T>
 // NOLINTNEXTLINE(bugprone-exception-escape): as for PersonalAccessTokenCreateResponse, which it holds
 class TextReader {
