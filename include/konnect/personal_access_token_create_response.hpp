@@ -2087,8 +2087,8 @@ void to_json(BasicJsonType& j, const T& model) {
 
 namespace detail {
 // A copy of an unknown member's value for redacted_json: every string and member name in it redacted, at any depth.
-// Without recursion: each pending value goes to a slot made for it, and a
-// container's slots are all made before any is filled, so that none moves (an ordered_json object is a vector).
+// Without recursion: each pending value goes to a slot made for it, and a container's slots are all made before any
+// is filled, so that none moves (an ordered_json object is a vector).
 template <typename BasicJsonType>
 BasicJsonType redacted_copy(const nlohmann::json& value, const Redaction& redaction) {
     BasicJsonType copy;
@@ -2375,7 +2375,8 @@ class TextReader {
             case Event::array_start:
                 if (at_schema_member) return take_schema_member(event, parsed);
                 if (depth > max_nesting_depth) return false;
-                open_.push_back(&place(event == Event::object_start ? Json::object() : Json::array()));
+                open_.push_back(
+                    &place(Json(event == Event::object_start ? Json::value_t::object : Json::value_t::array)));
                 return true;
             default:  // the end of a container built here
                 open_.pop_back();
@@ -2386,9 +2387,9 @@ class TextReader {
     bool keep_root(Event event, Json& parsed) {
         if (event == Event::object_start) {
             root_is_object_ = true;
-            rest_ = Json::object();
+            rest_ = Json(Json::value_t::object);
         } else if (event == Event::array_start) {
-            rest_ = Json::array();
+            rest_ = Json(Json::value_t::array);
         } else if (event == Event::value) {
             rest_ = std::move(parsed);
         }
@@ -2408,12 +2409,14 @@ class TextReader {
         return false;
     }
 
-    // Puts a value in the container open last (the unknown members when none is) and gives it its place.
+    // Puts a value in the container open last (the unknown members when none is) and gives it its place. Containers
+    // are made, and objects filled, as json::parse does when it builds a DOM, so that the code is compiled once.
     Json& place(Json&& value) {
         Json& container = open_.empty() ? rest_ : *open_.back();
-        if (container.is_object()) return container[key_] = std::move(value);
-        container.push_back(std::move(value));
-        return container.back();
+        if (auto* members = container.template get_ptr<typename Json::object_t*>()) {
+            return (*members)[key_] = std::move(value);
+        }
+        return container.emplace_back(std::move(value));
     }
 
     Assembler<T> assembler_;
