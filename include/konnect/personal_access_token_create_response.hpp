@@ -2378,9 +2378,16 @@ class TextReader {
                 open_.push_back(
                     &place(Json(event == Event::object_start ? Json::value_t::object : Json::value_t::array)));
                 return true;
-            default:  // the end of a container built here
+            default: {  // the end of a container built here
+                // With JSON_DIAGNOSTICS, nlohmann_json keeps in each value a link to its container, asserts it and
+                // names a value's place by it. json::parse sets a container's links when the container ends; here, an
+                // assignment of the container to itself, through a temporary, does. (The unknown members' own links
+                // are set when they are moved into the model.)
+                Json& ended = *open_.back();
+                ended = Json(std::move(ended));
                 open_.pop_back();
                 return false;
+            }
         }
     }
 
