@@ -197,6 +197,15 @@ class validation_error : public nlohmann::json::exception {
     std::shared_ptr<const std::vector<Problem>> problems_;
 };
 
+namespace detail {
+// A validation_error of one problem: its list filled as decoding fills one (an initializer list would compile a copy).
+KONNECT_MODELS_COLD inline validation_error one_problem(int id, Problem problem) {
+    std::vector<Problem> problems;
+    problems.push_back(std::move(problem));
+    return {id, std::move(problems)};
+}
+}  // namespace detail
+
 inline std::ostream& operator<<(std::ostream& os, ProblemKind kind) {
     // By ProblemKind, in its order.
     constexpr std::array<std::string_view, 7> names{
@@ -568,9 +577,9 @@ KONNECT_MODELS_COLD inline Problem unexpected_value(std::string pointer, std::st
 // A value on its own that is no T, as Uuid::parse, Timestamp::parse and get<T>() throw: nothing is quoted.
 template <typename T>
 KONNECT_MODELS_COLD validation_error not_a_standalone(Found found, std::string_view text) {
-    return validation_error(validation_error::invalid_document,
-                            {unexpected_value("", StringForm<T>::expected, StringForm<T>::reason, false, found, text,
-                                              Redaction::withholding_everything())});
+    return one_problem(validation_error::invalid_document,
+                       unexpected_value("", StringForm<T>::expected, StringForm<T>::reason, false, found, text,
+                                        Redaction::withholding_everything()));
 }
 
 // Whether every string reads as a T: its read() gives the T itself, not a std::optional. (Not `reason == nullptr`,
@@ -2242,12 +2251,8 @@ class PlainTextReader {
   public:
     explicit PlainTextReader(std::string_view text) noexcept : text_(text) {}
 
-    // The model when the text is plain; throws 701 with every problem in a plain text.
-    std::optional<T> read() {
-        Assembler<T> assembler;
-        if (!read_members(assembler) || !at_end()) return std::nullopt;
-        return finish_reading(assembler, nlohmann::json());
-    }
+    // Whether the text is plain; its members, when it is, are in `assembler`.
+    bool read(Assembler<T>& assembler) { return read_members(assembler) && at_end(); }
 
   private:
     bool read_members(Assembler<T>& assembler) {
@@ -2346,7 +2351,7 @@ class TextReader {
 
     // The model, once the whole text has been read. Throws 701 with every problem.
     T finish() {
-        if (!root_is_object_) throw validation_error(validation_error::invalid_document, {root_not_an_object(rest_)});
+        if (!root_is_object_) throw one_problem(validation_error::invalid_document, root_not_an_object(rest_));
         if (rest_.empty()) rest_ = nullptr;  // no unknown members
         return finish_reading(assembler_, std::move(rest_));
     }
@@ -2417,13 +2422,13 @@ class TextReader {
     }
 
     // Puts a value in the container open last (the unknown members when none is) and gives it its place. Containers
-    // are made, and objects filled, as json::parse does when it builds a DOM, so that the code is compiled once.
+    // are made and filled as json::parse does when it builds a DOM, so that the code is compiled once.
     Json& place(Json&& value) {
         Json& container = open_.empty() ? rest_ : *open_.back();
         if (auto* members = container.template get_ptr<typename Json::object_t*>()) {
             return (*members)[key_] = std::move(value);
         }
-        return container.emplace_back(std::move(value));
+        return container.template get_ptr<typename Json::array_t*>()->emplace_back(std::move(value));
     }
 
     Assembler<T> assembler_;
@@ -2436,9 +2441,9 @@ class TextReader {
 
 // Text that is not JSON, at a byte offset (the end of the text counts as one byte more).
 KONNECT_MODELS_COLD inline validation_error malformed_text(std::size_t offset, const std::string& reason) {
-    return validation_error(
+    return one_problem(
         validation_error::malformed_text,
-        {{"", ProblemKind::malformed_json, fill("malformed JSON at byte offset %: %", {Number(offset), reason})}});
+        {"", ProblemKind::malformed_json, fill("malformed JSON at byte offset %: %", {Number(offset), reason})});
 }
 
 // What is at the byte where nlohmann_json's reader stopped with parse_error `id`, in the library's words and
@@ -2501,7 +2506,9 @@ KONNECT_MODELS_COLD inline std::size_t first_overflowing_number(std::string_view
 /// other by nlohmann_json's reader.
 template <typename T>
 [[nodiscard]] T parse(std::string_view json_text) {
-    if (std::optional<T> plain = detail::PlainTextReader<T>(json_text).read()) return std::move(*plain);
+    if (detail::Assembler<T> assembler; detail::PlainTextReader<T>(json_text).read(assembler)) {
+        return detail::finish_reading(assembler, nlohmann::json());
+    }
     // nlohmann_json's reader takes a NUL byte for the end of the text: it reads up to the first one, and a NUL it
     // reaches is reported as what it is.
     const std::size_t nul = json_text.find('\0');
