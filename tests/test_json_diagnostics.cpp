@@ -26,8 +26,8 @@ TEST_CASE("Unknown members that parse() builds link each value to its container,
         {R"([1])", "/x"},
         {R"([[1,2],[3]])", "/x/1"},
         {R"({"a":[1,{"b":[2]}]})", "/x/a/1/b"},
-        // Arrays that grow past the room they first had, which moves the values in them.
-        {R"([0,1,2,3,4,5,6,7,8,9,[0,1,2,3,4,5,6,7,8,9,{"c":[true]}]])", "/x/10/10/c"},
+        // Arrays in an array that grows past the room it first had, which moves them, the first one four times.
+        {R"([[0],[1],[2],[3],[4]])", "/x/0"},
     };
     for (const auto& [member, innermost] : members_and_innermost_arrays) {
         INFO("unknown member x: " << member);
@@ -40,7 +40,7 @@ TEST_CASE("Unknown members that parse() builds link each value to its container,
     }
 }
 
-TEST_CASE("A response decoded from a DOM with links copies and prints as any other", "[json_diagnostics]") {
+TEST_CASE("A response decoded from a DOM with links copies, compares and encodes as any other", "[json_diagnostics]") {
     const nlohmann::json document = nlohmann::json::parse(kong_example_text_plus(R"(,"x":{"a":[1,{"b":[2]}]})"));
     const auto decoded = document.get<Response>();
     const Response copy = decoded;

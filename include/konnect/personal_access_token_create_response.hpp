@@ -2385,9 +2385,12 @@ class TextReader {
                 return true;
             default: {  // the end of a container built here
                 // With JSON_DIAGNOSTICS, nlohmann_json keeps in each value a link to its container, asserts it and
-                // names a value's place by it. json::parse sets a container's links when the container ends; here, an
-                // assignment of the container to itself, through a temporary, does. (The unknown members' own links
-                // are set when they are moved into the model.)
+                // names a value's place by it. place() fills containers through std::map and std::vector, which set no
+                // links: json::parse sets a container's links when the container ends, and here an assignment of the
+                // container to itself, through a temporary, does (basic_json's move and assignment link the elements
+                // of the value they make). Deeper containers were linked when they ended, and a std::vector that grows
+                // moves its elements, which links theirs again. The unknown members' own links are set when they are
+                // moved into the model.
                 Json& ended = *open_.back();
                 ended = Json(std::move(ended));
                 open_.pop_back();
