@@ -699,7 +699,7 @@ class Generator {
     }
 
     /// A random valid document and its meaning. One in four is plain, as servers write: only the schema's members, each
-    /// null or a string of printable ASCII written without escapes, which parse() reads by its own route. Left to
+    /// null or a string of printable ASCII written without escapes, whose strings parse() reads in place. Left to
     /// chance, hardly one document in two hundred would be.
     Generated document() {
         Generated generated;

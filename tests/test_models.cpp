@@ -81,7 +81,7 @@ TEST_CASE("A second model is validated by its own schema, with every problem in 
     REQUIRE(error.has_value());
     CHECK(error->id == konnect::validation_error::invalid_document);
     CHECK(error->problems() == expected);
-    // parse() reads the same text by the other route and finds the same.
+    // parse() reads the document as text and finds the same.
     const auto parse_error =
         support::validation_error_from([&document] { static_cast<void>(konnect::parse<Membership>(document.dump())); });
     REQUIRE(parse_error.has_value());

@@ -1,6 +1,6 @@
 // PersonalAccessTokenCreateResponse::parse: text to a validated response, or a validation_error saying why not.
 #include "catch.hpp"
-#include "parse_routes.hpp"
+#include "plain_text.hpp"
 #include "support.hpp"
 
 #include <konnect/personal_access_token_create_response.hpp>
@@ -219,27 +219,54 @@ TEST_CASE("Text that stops being JSON before a NUL byte is reported where it sto
 }
 
 TEST_CASE(
-    "Malformed JSON messages say in the library's words what is at the byte, with nlohmann's error id, and "
-    "never quote the text",
+    "Malformed JSON messages say in the library's words what stops the text being JSON, at the byte where "
+    "nlohmann's reader stops, and never quote the text",
     "[parse]") {
+    // One text for each way parse()'s reader stops. Each offset is also the one nlohmann_json's reader gives
+    // (parse_error.byte, which counts from 1), but for a number beyond a double, whose place nlohmann does not give.
     struct Case {
         std::string text;
+        std::size_t offset;
         std::string_view reason;
     };
+    const std::string too_large = kong_example_text_plus(R"(,"x":1e999)");
     const std::vector<Case> cases{
-        {"{x}",
-         "a syntax error: this character, or the token it ends, cannot stand here (nlohmann_json "
-         "parse_error.101)"},
-        {"]",
-         "a syntax error: this character, or the token it ends, cannot stand here (nlohmann_json parse_error.101)"},
-        {"[-", "the text ends before its JSON value does (nlohmann_json parse_error.101)"},
-        {"[\"a\x01\"]",
-         "a control character (U+0001), which JSON allows in strings only escaped, and between tokens "
-         "only as tab, line feed or carriage return (nlohmann_json parse_error.101)"},
-        {"[\"a\xfe\"]",
-         "a byte past ASCII (0xFE), which JSON allows only in strings, in a UTF-8 character (nlohmann_json "
-         "parse_error.101)"},
-        {kong_example_text_plus(R"(,"x":1e999)"), "a number too large for a double (nlohmann_json out_of_range.406)"}};
+        {"", 0, "the text ends before its JSON value does"},
+        {"[-", 2, "the text ends before its JSON value does"},
+        {"[\"ab", 4, "the text ends before its JSON value does"},
+        {"{x}", 1, "a byte (0x78) that starts no JSON token"},
+        {"[\xc3\xa9]", 1, "a byte (0xC3) that starts no JSON token"},
+        {"[\"a\x01\"]", 3,
+         "a control character (U+0001), which JSON allows in strings only escaped, and between tokens only as tab, "
+         "line feed or carriage return"},
+        {"[\x7f]", 1, "a byte (0x7F) that starts no JSON token"},
+        {"\xef\xbb{}", 2, "a byte (0x7B) where the UTF-8 byte order mark (EF BB BF) goes on"},
+        {"[tru]", 4, "a byte (0x5D) where true, false or null goes on"},
+        {"[nul", 4, "the text ends before its JSON value does"},
+        {"[1.]", 3, "a byte (0x5D) where a number needs a digit"},
+        {"[-x]", 2, "a byte (0x78) where a number needs a digit"},
+        {"[1e+]", 4, "a byte (0x5D) where a number needs a digit"},
+        {"[\"a\xfe\"]", 3, "a byte (0xFE) that no UTF-8 character starts with"},
+        {"[\"\xc3\x28\"]", 3, "a byte (0x28) that does not go on the UTF-8 character before it"},
+        {"[\"\xed\xa0\x80\"]", 3, "a byte (0xA0) that does not go on the UTF-8 character before it"},
+        {"[\"\\x\"]", 3, "a byte (0x78) that starts no escape after a backslash"},
+        {"[\"\\u12g4\"]", 6, "a byte (0x67) where a \\u escape needs a hexadecimal digit"},
+        {"[\"\\udc00\"]", 7, "a \\u escape of a low surrogate (DC00 to DFFF) that follows no high surrogate"},
+        {"[\"\\ud800x\"]", 8,
+         "a byte (0x78) where the \\u escape of a high surrogate (D800 to DBFF) must be followed by the \\u escape of "
+         "a low one (DC00 to DFFF)"},
+        {"[\"\\ud800\\u0041\"]", 13,
+         "a \\u escape of a high surrogate (D800 to DBFF) followed by no low surrogate (DC00 to DFFF)"},
+        {"]", 0, "expected a value, found ']'"},
+        {"[1,]", 3, "expected a value, found ']'"},
+        {"{1:2}", 1, "expected a member name (a string) or '}', found a number"},
+        {"{\"a\":1,}", 7, "expected a member name (a string), found '}'"},
+        {"{\"a\" 12}", 6, "expected ':', found a number"},
+        {"{\"a\":1 \"b\"}", 9, "expected ',' or '}', found a string"},
+        {"[true false]", 10, "expected ',' or ']', found a boolean"},
+        {"[1 null]", 6, "expected ',' or ']', found null"},
+        {"{} {}", 3, "expected the end of the text, found '{'"},
+        {too_large, too_large.find("1e999"), "a number too large for a double"}};
     for (const auto& example : cases) {
         INFO("text: " << support::printable(example.text));
         const auto error = parse_error_if_any(example.text);
@@ -247,9 +274,18 @@ TEST_CASE(
         REQUIRE(error->problems().size() == 1);
         const std::string& message = error->problems()[0].message;
         INFO("message: " << message);
+        CHECK(reported_byte(message) == example.offset);
         CHECK(message.substr(message.find(": ") + 2) == example.reason);
-        for (const std::string_view left_out : {"last read", "line 1", "column"}) {
+        for (const std::string_view left_out : {"last read", "line 1", "column", "nlohmann"}) {
             CHECK_FALSE(contains(error->what(), left_out));
+        }
+        try {
+            const nlohmann::json read = nlohmann::json::parse(example.text);
+            FAIL("nlohmann_json reads the text, as " << read.dump());
+        } catch (const nlohmann::json::parse_error& nlohmann_error) {
+            CHECK(nlohmann_error.byte - 1 == example.offset);
+        } catch (const nlohmann::json::out_of_range&) {
+            CHECK(example.reason == "a number too large for a double");
         }
     }
 }
@@ -404,6 +440,18 @@ TEST_CASE("Valid JSON that breaks the schema is rejected with id 701 and the pro
     }
 }
 
+TEST_CASE("The last of a repeated member is the member: nothing of an earlier one stays, as in the DOM", "[parse]") {
+    // nlohmann's DOM keeps the last alone. So an earlier konnect_token is no token: a string that shows a run of it
+    // is quoted by parse() as by get<>() on the DOM, which never sees it.
+    const std::string run_of_the_first(documents::kong_example_token.substr(10, 12));
+    const std::string text = kong_example_text_plus(R"(,"konnect_token":null,"created_at":")" + run_of_the_first + '"');
+    INFO("text: " << text);
+    const Outcome parsed = parse_outcome(text);
+    check_same_outcome(parsed, dom_outcome(text));
+    REQUIRE(parsed.error.has_value());
+    CHECK(contains(parsed.error->what(), "found the string \"" + run_of_the_first + '"'));
+}
+
 TEST_CASE("A schema member's containers, passed by, leave the unknown members after them whole", "[parse]") {
     // The last revoked_by wins; the containers of the first are described, never built.
     const std::string text = kong_example_text_plus(R"(,"revoked_by":[[],{"a":[{"b":1}]}],"revoked_by":null)"
@@ -438,8 +486,7 @@ TEST_CASE("Parsing a moved-in string wipes its whole buffer and leaves it empty 
     const std::string token(documents::kong_example_token);
     const std::vector<std::pair<std::string, std::string>> bodies{
         {"Kong's example, read in place", std::string(documents::kong_example_text)},
-        {"Kong's example with an unknown member, read by nlohmann's reader",
-         kong_example_text_plus(R"(,"region":"eu")")},
+        {"Kong's example with an unknown member, which parse() builds", kong_example_text_plus(R"(,"region":"eu")")},
         {"a document that breaks the schema", example_with(R"("ACTIVE")", "5")},
         {"malformed text cut off inside the token",
          std::string(documents::kong_example_text.substr(0, documents::kong_example_text.find("kpat_") + 20))},
@@ -510,10 +557,9 @@ TEST_CASE("A string of eight mebibytes parses", "[parse]") {
 }
 
 TEST_CASE("Plain text parses as the same JSON with an escaped name parses and as its DOM decodes", "[parse]") {
-    // parse() reads text of the plain shape (an object of schema members, each null or a string of printable ASCII
-    // without escapes) in place, and leaves any other text to nlohmann's reader. Writing one character of a name as a
-    // \u escape keeps the JSON and takes the text off the plain route: the two routes must give the same response, or
-    // the same error, and so must get<>() on the DOM.
+    // Plain text (an object of schema members, each null or a string of printable ASCII without escapes), as servers
+    // send it, parse() reads in place. Writing one character of a name as a \u escape keeps the JSON and makes parse()
+    // decode the name: both must give the same response, or the same error, and so must get<>() on the DOM.
     const std::string body(documents::kong_example_text);
     const std::string token(documents::kong_example_token);
     const std::string body_after_brace = body.substr(1);
@@ -582,16 +628,16 @@ TEST_CASE("Plain text parses as the same JSON with an escaped name parses and as
         {"Kong's example laid out with tabs", documents::kong_example().dump(1, '\t')}};
     for (const auto& [description, text] : cases) {
         INFO(description << "\ntext: " << text);
-        const std::optional<std::string> escaped = parse_routes::with_escaped_key_character(text);
+        const std::optional<std::string> escaped = plain_text::with_escaped_key_character(text);
         REQUIRE(escaped.has_value());
         INFO("with an escaped name: " << *escaped);
         {
-            INFO("the text must have the plain shape, or nlohmann's reader would read both and the test show nothing");
-            REQUIRE(parse_routes::takes_plain_route(text));
+            INFO("the text must be plain, as a server writes it, or the test would show nothing about that text");
+            REQUIRE(plain_text::is_plain(text));
         }
         const Outcome outcome = parse_outcome(text);
         {
-            INFO("parse() of the text with an escaped name, by nlohmann's reader, against parse() of the text");
+            INFO("parse() of the text with an escaped name, which it decodes, against parse() of the text");
             check_same_outcome(parse_outcome(*escaped), outcome);
         }
         {
@@ -608,7 +654,7 @@ TEST_CASE("Plain text parses as the same JSON with an escaped name parses and as
 
 TEST_CASE("An empty object parses as an object of one unknown member does, with every required member missing",
           "[parse]") {
-    // {} has no name to escape. An unknown member, which adds no problem, takes it off the plain route.
+    // {} has no name to escape. An unknown member adds no problem, and makes parse() build one.
     const Outcome plain = parse_outcome("{}");
     REQUIRE(plain.error.has_value());
     CHECK(plain.error->problems().size() == 7);

@@ -1,6 +1,6 @@
 // Property tests: thousands of random documents (property_documents.hpp writes them and says what they mean), each
 // decoded by every path (get<>() on nlohmann::json::parse's DOM, parse() on the text, validate() on the DOM, and
-// parse() on the same JSON with a character of a name escaped, which parse() cannot read by its plain route), and
+// parse() on the same JSON with a character of a name escaped, which parse() decodes rather than reads in place), and
 // single mutations of each that break the schema in one place. Accepted exactly when valid, with the meaning the
 // generator gave; every accepted document round-trips; every rejection lists exactly the problem made, the same on
 // every path, and never shows the token.
@@ -9,7 +9,7 @@
 // mutation of it. KONNECT_MODELS_PROPERTY_SEED and KONNECT_MODELS_PROPERTY_CASES change the run; a failing case is
 // reported with the seed, its index and its document.
 #include "catch.hpp"
-#include "parse_routes.hpp"
+#include "plain_text.hpp"
 #include "property_documents.hpp"
 #include "support.hpp"
 
@@ -190,18 +190,17 @@ std::optional<konnect::validation_error> decoding_error(std::string_view path, D
     return std::nullopt;
 }
 
-// parse() reads `text` by its plain route when the text has that shape (parse_routes.hpp), else by nlohmann's reader.
-// Records in `current` where it reads the same JSON with a character of a member name escaped, which only nlohmann's
-// reader takes, otherwise: another response, or another error (id, what() or problems).
+// Records in `current` where parse() reads `text` otherwise than the same JSON with a character of a member name
+// escaped, which it decodes: another response, or another error (id, what() or problems).
 void check_escaped_name_reads_alike(const std::string& text, const std::optional<Response>& from_text,
                                     const std::optional<konnect::validation_error>& text_error, Case& current) {
-    const std::optional<std::string> variant = parse_routes::with_escaped_key_character(text);
+    const std::optional<std::string> variant = plain_text::with_escaped_key_character(text);
     if (!variant) return;  // no object, or no name with a character to escape: never plain, but for {}
     std::optional<Response> from_variant;
     const auto variant_error = decoding_error(
         "parse() of the text with an escaped name", [&] { from_variant = Response::parse(*variant); }, current);
-    const std::string differ = std::string("parse() reads the text (by ") +
-                               (parse_routes::takes_plain_route(text) ? "its plain route" : "nlohmann's reader") +
+    const std::string differ = std::string("parse() reads the text (") +
+                               (plain_text::is_plain(text) ? "plain" : "not plain") +
                                ") and the same JSON with a name's character escaped differently: ";
     if (from_text.has_value() != from_variant.has_value()) {
         current.broke(differ + (from_text ? "it accepts the text, and rejects " + printable(*variant) + " with " +
@@ -1045,15 +1044,15 @@ TEST_CASE("The generator makes every kind of member, string and unknown value th
     }
 }
 
-TEST_CASE("A fair share of the generated documents have the shape parse() reads by its plain route", "[property]") {
+TEST_CASE("A fair share of the generated documents are plain, as servers write them", "[property]") {
     // With the default seed, 489 of the 2000 documents (24%) are plain: the 486 the generator writes plain (one in
     // four) and 3 that came out so by chance. By chance alone, as the generator wrote every document before, 9 of 2000
     // were: a plain document has no unknown member (half the others have some), no escape in its names (each
     // character of a schema member's name is escaped one time in 60), and a name, state and token of printable ASCII
     // without escapes (a name is mostly any text, a named state has a character escaped one time in 8, one token in
-    // five has characters JSON escapes or non-ASCII ones). So parse()'s plain route, the one servers' bodies take,
-    // was nearly untested here. The plain documents give it a quarter of the valid documents, and of the mutations
-    // that keep their shape (a member removed, or set to null).
+    // five has characters JSON escapes or non-ASCII ones). So text as servers write it, whose strings parse() reads
+    // in place, was nearly untested here. The plain documents give it a quarter of the valid documents, and of the
+    // mutations that keep their shape (a member removed, or set to null).
     const std::uint64_t seed = property::seed();
     const std::size_t cases = property::cases();
     std::size_t plain = 0;
@@ -1062,10 +1061,10 @@ TEST_CASE("A fair share of the generated documents have the shape parse() reads 
     for (const GeneratedCase& generated_case : run_documents(seed, cases).documents) {
         const property::Generated& generated = generated_case.generated;
         const std::string text = generated.document.text();
-        const bool takes_plain_route = parse_routes::takes_plain_route(text);
-        plain += takes_plain_route ? 1 : 0;
+        const bool is_plain = plain_text::is_plain(text);
+        plain += is_plain ? 1 : 0;
         written_plain += generated.plain ? 1 : 0;
-        if (generated.plain && !takes_plain_route) written_plain_but_not += "  " + cpp_literal(text) + "\n";
+        if (generated.plain && !is_plain) written_plain_but_not += "  " + cpp_literal(text) + "\n";
     }
     INFO(plain << " of " << cases << " documents have the plain shape, " << written_plain
                << " were written plain; KONNECT_MODELS_PROPERTY_SEED=" << seed_text(seed));

@@ -1914,7 +1914,9 @@ class Assembler {
 
     nlohmann::json& unknown_members() noexcept { return model_.*Schema<T>::additional_properties; }
 
-    // Whether the member now holds what was found: a string that reads, or a null it may be.
+    // Whether the member now holds what was found: a string that reads, or a null it may be. If not, the member is
+    // left empty, as in a model decoded from a DOM, which holds the last of a repeated member alone: nothing of an
+    // earlier one (the secret, say) stays to change what the problems say.
     template <typename MemberType>
     bool take(const MemberType& member, Found found, std::string_view text) {
         if (found == Found::string) {
@@ -1922,10 +1924,9 @@ class Assembler {
             if constexpr (every_string_reads<Value>) {
                 model_.*member.field = StringForm<Value>::read(text);
                 return true;
-            } else {
-                std::optional<Value> value = StringForm<Value>::read(text);
-                if (value) model_.*member.field = std::move(*value);
-                return value.has_value();
+            } else if (std::optional<Value> value = StringForm<Value>::read(text)) {
+                model_.*member.field = std::move(*value);
+                return true;
             }
         }
         if constexpr (Unwrapped<typename MemberType::field_type>::is_optional) {
@@ -1934,6 +1935,7 @@ class Assembler {
                 return true;
             }
         }
+        model_.*member.field = typename MemberType::field_type();
         return false;
     }
 
@@ -1964,17 +1966,16 @@ class Assembler {
 };
 
 // Nothing found in a document whose root is not an object is quoted: there is no secret to check it against.
-template <typename BasicJsonType>
-KONNECT_MODELS_COLD Problem root_not_an_object(const BasicJsonType& document) {
+KONNECT_MODELS_COLD inline Problem root_not_an_object(Found found, std::string_view text) {
     return {"", ProblemKind::wrong_type,
-            fill("expected an object, found %", {describe(document, Redaction::withholding_everything())})};
+            fill("expected an object, found %", {describe(found, text, Redaction::withholding_everything())})};
 }
 
 template <typename T, typename BasicJsonType>
 T decode(const BasicJsonType& document, std::vector<Problem>& problems) {
     const auto* members = members_of(document);
     if (members == nullptr) {
-        problems.push_back(root_not_an_object(document));
+        problems.push_back(root_not_an_object(found_in(document), text_of(document)));
         return {};
     }
     Assembler<T> assembler;
@@ -2233,307 +2234,486 @@ std::ostream& operator<<(std::ostream& os, const T& model) {
 // ---- parse(): a model from JSON text
 
 namespace detail {
-// The model read from a whole text, or validation_error 701 with every problem.
-template <typename T>
-T finish_reading(Assembler<T>& assembler, nlohmann::json&& unknown_members) {
-    std::vector<Problem> problems;
-    T model = assembler.finish_taking(std::move(unknown_members), problems);
-    if (!problems.empty()) throw validation_error(validation_error::invalid_document, std::move(problems));
-    return model;
+// Text that is not JSON, at a byte offset (the end of the text counts as one byte more).
+KONNECT_MODELS_COLD inline validation_error malformed_text(std::size_t offset, std::string_view reason) {
+    return one_problem(
+        validation_error::malformed_text,
+        {"", ProblemKind::malformed_json, fill("malformed JSON at byte offset %: %", {Number(offset), reason})});
 }
 
-// parse()'s way through the text servers send: an object of schema members, each a string of printable ASCII without
-// escapes, or null. Such text means what it says byte for byte, so it is read in place, with no copies but the
-// members' own. Any other text (unknown members, escapes, bytes past ASCII, whose UTF-8 nlohmann's reader checks,
-// malformed text) is left, from its start, to nlohmann's reader.
-template <typename T>
-class PlainTextReader {
-  public:
-    explicit PlainTextReader(std::string_view text) noexcept : text_(text) {}
-
-    // Whether the text is plain; its members, when it is, are in `assembler`.
-    bool read(Assembler<T>& assembler) { return read_members(assembler) && at_end(); }
-
-  private:
-    bool read_members(Assembler<T>& assembler) {
-        if (!take('{')) return false;
-        if (take('}')) return true;
-        do {
-            std::string_view key;
-            std::string_view value;
-            if (!take_string(key) || !take(':')) return false;
-            const std::size_t index = Table<T>::index(key);
-            if (index == Table<T>::size) return false;
-            if (take_null()) {
-                assembler.receive(index, Found::null, {});
-            } else if (take_string(value)) {
-                assembler.receive(index, Found::string, value);
-            } else {
-                return false;
-            }
-        } while (take(','));
-        return take('}');
+// Why the text stops being JSON at `offset`, in the library's words and without quoting the text, which may hold
+// the secret: the end of the text, a NUL byte and a control character as such, any other byte by `reason`, whose `%`
+// stands for the byte's code in hexadecimal.
+KONNECT_MODELS_COLD inline std::string stop_reason(std::string_view text, std::size_t offset, std::string_view reason) {
+    if (offset >= text.size()) return "the text ends before its JSON value does";
+    const auto byte = static_cast<unsigned char>(text[offset]);
+    if (byte == 0) return "a NUL byte, which JSON text cannot contain";
+    constexpr std::string_view hex_digits = "0123456789ABCDEF";
+    const std::string code{hex_digits[byte >> 4U], hex_digits[byte & 0x0FU]};
+    if (byte < 0x20U) {
+        return fill(
+            "a control character (U+00%), which JSON allows in strings only escaped, and between tokens only as tab, "
+            "line feed or carriage return",
+            {code});
     }
+    return fill(reason, {code});
+}
 
-    bool at_end() noexcept {
-        skip_whitespace();
-        return at_ == text_.size();
-    }
-
-    void skip_whitespace() noexcept {
-        while (at_ < text_.size() &&
-               (text_[at_] == ' ' || text_[at_] == '\n' || text_[at_] == '\r' || text_[at_] == '\t')) {
-            ++at_;
-        }
-    }
-
-    bool take(char c) noexcept {
-        skip_whitespace();
-        if (at_ == text_.size() || text_[at_] != c) return false;
-        ++at_;
-        return true;
-    }
-
-    bool take_null() noexcept {
-        skip_whitespace();
-        constexpr std::string_view null = "null";
-        if (text_.substr(at_, null.size()) != null) return false;
-        at_ += null.size();
-        return true;
-    }
-
-    bool take_string(std::string_view& string) noexcept {
-        if (!take('"')) return false;
-        const std::size_t start = at_;
-        for (; at_ < text_.size() && text_[at_] != '"'; ++at_) {
-            const auto byte = static_cast<unsigned char>(text_[at_]);
-            if (byte < 0x20U || byte > 0x7EU || byte == '\\') return false;
-        }
-        if (at_ == text_.size()) return false;
-        string = text_.substr(start, at_++ - start);
-        return true;
-    }
-
-    std::string_view text_;
-    std::size_t at_ = 0;
-};
-
-// parse()'s way through any other text: nlohmann_json's reader, with the callback by which json::parse lets a
-// program leave values out of the DOM it builds. Each schema member's value goes to an Assembler instead. What the
-// schema does not name (unknown members) is built here, from the callback's events, to be judged by the rules a DOM
-// is judged by, down to one level past max_nesting_depth and no deeper: a container there is kept empty, so that
-// the member that is too deep can still be seen, and named, while the DOM stays shallow for the recursive code in
-// nlohmann_json. Of a root that is not an object, only what it is (a string's text too) is kept: all a problem
-// says of it.
-// Why not let json::parse build the unknown members: each time an object ends, it looks through the container
-// around it for a value left out, from its first element, which takes time that grows with the square of a
-// container's size. So every value is left out of json::parse's DOM once its event is seen: a value at once, a
-// container at its end (only then: a container left out at its start hides what it holds). What its containers
-// still hold is then what is open in them, and, in an object, a left-out mark for each member name it was told to
-// keep, until the object ends: the first place it looks holds one, so its search ends there.
+// parse()'s reader. It reads JSON text as json::parse does: the same texts accepted (RFC 8259, the UTF-8 of strings
+// checked, a UTF-8 byte order mark skipped), the same values read, and a malformed text stopped at the same byte, so
+// that parse() and get<T>() of json::parse's DOM agree on every text. One difference, on purpose: json::parse takes
+// a NUL byte for the end of the text, and this reader refuses one, so that nothing after it goes unread.
+// It builds no DOM and does not recurse. Each schema member's value goes to an Assembler, a string without escapes as
+// a view of the text: the text servers send is read in place. The unknown members are built as json::parse builds
+// them, down to one level past max_nesting_depth and no deeper: a container there is kept empty, so that the member
+// that is too deep can still be seen, and named, while the DOM stays shallow for the recursive code in
+// nlohmann_json. Of a root that is not an object, only what it is is kept: all a problem says of it.
+// Why not json::parse itself: its reader keeps a copy of each string it reads, the token too, where no public API
+// can wipe it; and every program that parses would compile it, which takes far longer than this reader.
 template <typename T>
 // NOLINTNEXTLINE(bugprone-exception-escape): as for PersonalAccessTokenCreateResponse, which it holds
 class TextReader {
   public:
-    // nlohmann::json, the type of the unknown members, named through T: a name that does not depend on T would have
-    // this reader's calls resolved, and what they call compiled, in every program, whether it parses or not.
-    using Json = std::remove_reference_t<decltype(std::declval<T&>().*Schema<T>::additional_properties)>;
-    using Event = typename Json::parse_event_t;
+    explicit TextReader(std::string_view text) : text_(text) {}
 
-    // Reads `text`, which holds no NUL byte. Throws what nlohmann_json's reader throws for text that is not JSON.
-    void read(std::string_view text) {
-        const Json left_out =
-            Json::parse(text.data(), text.data() + text.size(), [this](int depth, Event event, Json& parsed) {
-                return keep(static_cast<std::size_t>(depth), event, parsed);
-            });
-        static_cast<void>(left_out);
-    }
-
-    // The model, once the whole text has been read. Throws 701 with every problem.
-    T finish() {
-        if (!root_is_object_) throw one_problem(validation_error::invalid_document, root_not_an_object(rest_));
-        if (rest_.empty()) rest_ = nullptr;  // no unknown members
-        return finish_reading(assembler_, std::move(rest_));
+    // The model, or validation_error: 702 where the text is not JSON, else 701 with every problem.
+    T read() {
+        read_text();
+        if (root_ != Found::object) {
+            throw one_problem(validation_error::invalid_document, root_not_an_object(root_, root_text_));
+        }
+        std::vector<Problem> problems;
+        T model = assembler_.finish_taking(std::move(unknown_), problems);
+        if (!problems.empty()) throw validation_error(validation_error::invalid_document, std::move(problems));
+        return model;
     }
 
   private:
+    // nlohmann::json, the type of the unknown members, named through T: a name that does not depend on T would have
+    // this reader's calls resolved, and what they call compiled, in every program, whether it parses or not.
+    using Json = std::remove_reference_t<decltype(std::declval<T&>().*Schema<T>::additional_properties)>;
+
+    // JSON's tokens: punctuation first, in the order of `punctuation`; a scalar is a string, a number, true, false
+    // or null (found_ says which); `end` is the end of the text, or a NUL byte, where json::parse's reader ends too.
+    enum class Token { begin_object, end_object, begin_array, end_array, colon, comma, scalar, end };
+    static constexpr std::string_view punctuation = "{}[]:,";
+
     static constexpr std::size_t no_member = Table<T>::size;
 
-    // Whether json::parse is to go on building what it has just read; `depth` counts the containers open around it
-    // (0 for the root, 1 for a member of the root object). Only containers that this reader builds are followed.
-    bool keep(std::size_t depth, Event event, Json& parsed) {
-        if (depth == 0) return keep_root(event, parsed);
-        // Within a value passed by (a root that is not an object, a schema member's container, a container past the
-        // limit), json::parse still reports the start of each container and each member's name.
-        if (!root_is_object_ || open_.size() + 1 < depth) return false;
-        const bool at_schema_member = depth == 1 && member_ != no_member;
-        switch (event) {
-            case Event::key:
-                if (depth == 1) member_ = Table<T>::index(text_of(parsed));
-                key_ = text_of(parsed);
-                return member_ == no_member && depth <= max_nesting_depth;
-            case Event::value:
-                if (at_schema_member) return take_schema_member(event, parsed);
-                if (depth <= max_nesting_depth) place(std::move(parsed));
-                return false;
-            case Event::object_start:
-            case Event::array_start:
-                if (at_schema_member) return take_schema_member(event, parsed);
-                if (depth > max_nesting_depth) return false;
-                open_.push_back(
-                    &place(Json(event == Event::object_start ? Json::value_t::object : Json::value_t::array)));
-                return true;
-            default: {  // the end of a container built here
-                // With JSON_DIAGNOSTICS, nlohmann_json keeps in each value a link to its container, asserts it and
-                // names a value's place by it. place() fills containers through std::map and std::vector, which set no
-                // links: json::parse sets a container's links when the container ends, and here an assignment of the
-                // container to itself, through a temporary, does (basic_json's move and assignment link the elements
-                // of the value they make). Deeper containers were linked when they ended, and a std::vector that grows
-                // moves its elements, which links theirs again. The unknown members' own links are set when they are
-                // moved into the model.
-                Json& ended = *open_.back();
-                ended = Json(std::move(ended));
-                open_.pop_back();
-                return false;
+    // The whole text, token by token, as json::parse's parser reads it.
+    void read_text() {
+        skip_byte_order_mark();
+        for (next();;) {
+            if (read_value()) continue;  // the first value in a container
+            if (!read_after_value()) return;
+        }
+    }
+
+    void skip_byte_order_mark() {
+        constexpr std::string_view byte_order_mark = "\xEF\xBB\xBF";
+        if (text_.empty() || text_[0] != byte_order_mark[0]) return;
+        for (at_ = 1; at_ < byte_order_mark.size(); ++at_) {
+            if (at_ == text_.size() || text_[at_] != byte_order_mark[at_]) {
+                fail(at_, "a byte (0x%) where the UTF-8 byte order mark (EF BB BF) goes on");
             }
         }
     }
 
-    bool keep_root(Event event, Json& parsed) {
-        if (event == Event::object_start) {
-            root_is_object_ = true;
-            rest_ = Json(Json::value_t::object);
-        } else if (event == Event::array_start) {
-            rest_ = Json(Json::value_t::array);
-        } else if (event == Event::value) {
-            rest_ = std::move(parsed);
+    // Reads the value that starts with token_: a scalar, or a container's opening. Whether a value starts at the
+    // token it leaves in token_ (the first in the container); if not, that token follows a value, or closes an empty
+    // container.
+    bool read_value() {
+        if (token_ != Token::begin_object && token_ != Token::begin_array) {
+            take_scalar();
+            next();
+            return false;
         }
-        return root_is_object_;
+        open(punctuation[static_cast<std::size_t>(token_)]);
+        next();
+        if (token_ == closing()) return false;
+        if (brackets_.back() == '{') read_name("a member name (a string) or '}'");
+        return true;
     }
 
-    // A schema member's value, or the start of its container, which is described, not kept.
-    bool take_schema_member(Event event, Json& parsed) {
-        const std::size_t member = std::exchange(member_, no_member);
-        if (event == Event::value) {
-            assembler_.receive(member, found_in(parsed), text_of(parsed));
-            // The reader's copy, wiped here, the one place it is in reach: any member may hold the secret.
-            if (auto* string = parsed.template get_ptr<typename Json::string_t*>()) wipe_buffer(*string);
-        } else {
-            assembler_.receive(member, event == Event::object_start ? Found::object : Found::array, {});
+    // token_ follows a value: the containers it closes end, up to a comma and the next value (then true), or to the
+    // end of the text.
+    bool read_after_value() {
+        for (;;) {
+            if (brackets_.empty()) {
+                if (token_ != Token::end || at_ != text_.size()) unexpected("the end of the text");
+                return false;
+            }
+            if (token_ == Token::comma) {
+                next();
+                if (brackets_.back() == '{') read_name("a member name (a string)");
+                return true;
+            }
+            if (token_ != closing()) unexpected(brackets_.back() == '{' ? "',' or '}'" : "',' or ']'");
+            close();
+            next();
         }
-        return false;
     }
 
-    // Puts a value in the container open last (the unknown members when none is) and gives it its place. Containers
-    // are made and filled as json::parse does when it builds a DOM, so that the code is compiled once.
+    // The token that closes the container opened last.
+    [[nodiscard]] Token closing() const noexcept {
+        return brackets_.back() == '{' ? Token::end_object : Token::end_array;
+    }
+
+    // A member's name and the colon after it, up to the token that starts its value.
+    void read_name(std::string_view expected) {
+        if (token_ != Token::scalar || found_ != Found::string) unexpected(expected);
+        if (brackets_.size() == 1) member_ = Table<T>::index(string_);
+        if (builds(brackets_.size())) key_ = string_;
+        next();
+        if (token_ != Token::colon) unexpected("':'");
+        next();
+    }
+
+    // Whether a value inside `depth` containers is built: it is in an unknown member, at most max_nesting_depth deep.
+    [[nodiscard]] bool builds(std::size_t depth) const noexcept {
+        return root_ == Found::object && depth <= max_nesting_depth && open_.size() + 1 == depth &&
+               (depth > 1 || member_ == no_member);
+    }
+
+    // A container starts: '{' or '['.
+    void open(char bracket) {
+        const std::size_t depth = brackets_.size();
+        const Found found = bracket == '{' ? Found::object : Found::array;
+        brackets_ += bracket;
+        if (depth == 0) {
+            root_ = found;
+        } else if (depth == 1 && member_ != no_member) {
+            assembler_.receive(member_, found, {});  // a schema member's container: described, not kept
+        } else if (builds(depth)) {
+            open_.push_back(&place(Json(found == Found::object ? Json::value_t::object : Json::value_t::array)));
+        }
+    }
+
+    // The container opened last ends.
+    void close() {
+        brackets_.pop_back();
+        if (brackets_.empty() || open_.size() != brackets_.size()) return;  // the root, or a container not built
+        // With JSON_DIAGNOSTICS, nlohmann_json keeps in each value a link to its container, asserts it and names a
+        // value's place by it. place() fills containers through std::map and std::vector, which set no links:
+        // json::parse sets a container's links when the container ends, and here an assignment of the container to
+        // itself, through a temporary, does (basic_json's move and assignment link the elements of the value they
+        // make). Deeper containers were linked when they ended, and a std::vector that grows moves its elements,
+        // which links theirs again. The unknown members' own links are set when they are moved into the model.
+        Json& ended = *open_.back();
+        ended = Json(std::move(ended));
+        open_.pop_back();
+    }
+
+    // The scalar in token_, where a value goes.
+    void take_scalar() {
+        if (token_ != Token::scalar) unexpected("a value");
+        Json number;  // json::parse refuses a number beyond a double wherever it is: each is read
+        if (found_ == Found::number) number = number_value();
+        const std::string_view text = found_ == Found::string ? string_ : std::string_view();
+        const std::size_t depth = brackets_.size();
+        if (depth == 0) {
+            root_ = found_;
+            root_text_ = text;  // nothing but the end of the text is read after it
+        } else if (depth == 1 && member_ != no_member) {
+            assembler_.receive(member_, found_, text);
+        } else if (builds(depth)) {
+            if (found_ == Found::string) {
+                place(Json(typename Json::string_t(text)));
+            } else if (found_ == Found::number) {
+                place(std::move(number));
+            } else {
+                place(found_ == Found::null ? Json(nullptr) : Json(truth_));
+            }
+        }
+    }
+
+    // Puts a value in the container built last (the unknown members when none is) and gives it its place.
+    // Containers are filled as json::parse fills them when it builds a DOM, so that the code is compiled once.
     Json& place(Json&& value) {
-        Json& container = open_.empty() ? rest_ : *open_.back();
+        if (open_.empty() && unknown_.is_null()) unknown_ = Json(Json::value_t::object);  // the first unknown member
+        Json& container = open_.empty() ? unknown_ : *open_.back();
         if (auto* members = container.template get_ptr<typename Json::object_t*>()) {
             return (*members)[key_] = std::move(value);
         }
         return container.template get_ptr<typename Json::array_t*>()->emplace_back(std::move(value));
     }
 
+    // ---- Tokens: each read as json::parse's reader reads it, and stopped at the same byte where it is malformed
+
+    // Reads the next token into token_, from its first byte (start_) to past its last (at_).
+    void next() { token_ = read_token(); }
+
+    Token read_token() {
+        const std::string_view text = text_;  // a copy, which the compiler keeps in registers
+        std::size_t at = at_;
+        while (at < text.size() && (text[at] == ' ' || text[at] == '\n' || text[at] == '\r' || text[at] == '\t')) {
+            ++at;
+        }
+        start_ = at;
+        at_ = at + 1;
+        if (at == text.size() || text[at] == '\0') {
+            at_ = at;
+            return Token::end;
+        }
+        const char first = text[at];
+        if (first == '"') {
+            read_string();
+        } else if (first == 't' || first == 'f' || first == 'n') {
+            read_literal(first == 't' ? "true" : first == 'f' ? "false" : "null");
+        } else if (first == '-' || is_ascii_digit(first)) {
+            read_number();
+        } else {
+            for (std::size_t mark = 0; mark < punctuation.size(); ++mark) {
+                if (first == punctuation[mark]) return static_cast<Token>(mark);
+            }
+            fail(start_, "a byte (0x%) that starts no JSON token");
+        }
+        return Token::scalar;
+    }
+
+    void read_literal(std::string_view literal) {
+        for (; at_ - start_ < literal.size(); ++at_) {
+            if (at_ == text_.size() || text_[at_] != literal[at_ - start_]) {
+                fail(at_, "a byte (0x%) where true, false or null goes on");
+            }
+        }
+        found_ = literal == "null" ? Found::null : Found::boolean;
+        truth_ = literal == "true";
+    }
+
+    // JSON's number, -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?, up to the first byte that cannot go on.
+    void read_number() {
+        const auto next_is = [this](std::string_view bytes) {
+            return at_ < text_.size() && bytes.find(text_[at_]) != std::string_view::npos;
+        };
+        const auto digits = [&] {  // one or more
+            if (!next_is("0123456789")) fail(at_, "a byte (0x%) where a number needs a digit");
+            while (next_is("0123456789")) {
+                ++at_;
+            }
+        };
+        at_ = text_[start_] == '-' ? start_ + 1 : start_;
+        if (next_is("0")) {
+            ++at_;  // a leading zero is the whole integer part
+        } else {
+            digits();
+        }
+        if (next_is(".")) {
+            ++at_;
+            digits();
+        }
+        if (next_is("eE")) {
+            ++at_;
+            if (next_is("+-")) ++at_;
+            digits();
+        }
+        found_ = Found::number;
+    }
+
+    // The number just read, as json::parse reads it: an integer that nlohmann_json's integer types hold (unsigned
+    // without a minus) as one, any other number as a double by strtod with the locale's decimal point for '.', as
+    // nlohmann_json does. A number beyond a double is malformed, as json::parse finds it (out_of_range.406).
+    [[nodiscard]] Json number_value() const {
+        const std::string_view text = text_.substr(start_, at_ - start_);
+        if (text.find_first_of(".eE") == std::string_view::npos) {
+            const bool negative = text[0] == '-';
+            std::uint64_t magnitude = 0;
+            bool fits = true;
+            for (const char digit : text.substr(negative ? 1 : 0)) {
+                const auto value = static_cast<std::uint64_t>(digit - '0');
+                fits = fits && magnitude <= (std::numeric_limits<std::uint64_t>::max() - value) / 10;
+                magnitude = magnitude * 10 + value;
+            }
+            using Integer = typename Json::number_integer_t;
+            constexpr auto most_negative_magnitude = std::uint64_t{1} << 63U;  // of a std::int64_t
+            if (fits && !negative) return Json(typename Json::number_unsigned_t{magnitude});
+            if (fits && magnitude < most_negative_magnitude) return Json(-static_cast<Integer>(magnitude));
+            if (fits && magnitude == most_negative_magnitude) return Json(std::numeric_limits<Integer>::min());
+        }
+        std::string written(text);
+        std::replace(written.begin(), written.end(), '.', *std::localeconv()->decimal_point);
+        const double value = std::strtod(written.c_str(), nullptr);
+        if (!std::isfinite(value)) fail(start_, "a number too large for a double");
+        return Json(value);
+    }
+
+    // A string, from past its opening quote to past its closing one, its UTF-8 checked and its escapes decoded:
+    // string_ is its text, in place when it has no escape, else in buffer_.
+    void read_string() {
+        std::size_t copied = at_;  // once there is an escape: the first byte not yet in buffer_
+        bool escaped = false;
+        for (;;) {
+            at_ = end_of_ascii_run(at_);
+            // The end of the text and a control character are named as such.
+            if (at_ == text_.size()) fail(at_, "");
+            const auto byte = static_cast<unsigned char>(text_[at_]);
+            if (byte == '"') break;
+            if (byte < 0x20U) fail(at_, "");
+            if (byte == '\\') {
+                if (!escaped) start_buffer();
+                buffer_.append(text_.data() + copied, at_ - copied);
+                escaped = true;
+                read_escape();
+                copied = at_;
+            } else {
+                read_utf8(byte);
+            }
+        }
+        if (escaped) buffer_.append(text_.data() + copied, at_ - copied);
+        string_ = escaped ? std::string_view(buffer_) : text_.substr(start_ + 1, at_ - start_ - 1);
+        found_ = Found::string;
+        ++at_;
+    }
+
+    // Where the bytes from `at` that stand for themselves in a string end: printable ASCII and DEL, but for a quote and
+    // a backslash. The loop that most of a text takes, on copies of the members, which the compiler keeps in
+    // registers.
+    [[nodiscard]] std::size_t end_of_ascii_run(std::size_t at) const noexcept {
+        const std::string_view text = text_;
+        while (at < text.size()) {
+            const auto byte = static_cast<unsigned char>(text[at]);
+            if (byte < 0x20U || byte >= 0x80U || byte == '"' || byte == '\\') break;
+            ++at;
+        }
+        return at;
+    }
+
+    // Empties buffer_, with room for the whole string (escapes only shorten it), so that it does not grow while it
+    // holds the string. A buffer it leaves is wiped first, as buffer_'s last is when the reader is done: any string
+    // may be the secret.
+    void start_buffer() {
+        std::size_t end = at_;
+        while (end < text_.size() && text_[end] != '"') {
+            end += text_[end] == '\\' ? 2U : 1U;
+        }
+        if (buffer_.capacity() < end - start_) wipe_buffer(buffer_);
+        buffer_.clear();
+        buffer_.reserve(end - start_);
+    }
+
+    // An escape, from its backslash at at_: its character goes to buffer_, in UTF-8.
+    void read_escape() {
+        constexpr std::string_view escapes = "\"\\/bfnrt";
+        constexpr std::string_view characters = "\"\\/\b\f\n\r\t";
+        ++at_;
+        if (const std::size_t at = at_ < text_.size() ? escapes.find(text_[at_]) : std::string_view::npos;
+            at != std::string_view::npos) {
+            buffer_ += characters[at];
+            ++at_;
+            return;
+        }
+        if (at_ == text_.size() || text_[at_] != 'u') fail(at_, "a byte (0x%) that starts no escape after a backslash");
+        ++at_;
+        std::uint32_t code_point = read_hex4();
+        if (code_point >= 0xDC00U && code_point <= 0xDFFFU) {
+            fail(at_ - 1, "a \\u escape of a low surrogate (DC00 to DFFF) that follows no high surrogate");
+        }
+        if (code_point >= 0xD800U && code_point <= 0xDBFFU) {
+            for (const char expected : {'\\', 'u'}) {
+                if (at_ == text_.size() || text_[at_] != expected) {
+                    fail(at_,
+                         "a byte (0x%) where the \\u escape of a high surrogate (D800 to DBFF) must be followed by the "
+                         "\\u escape of a low one (DC00 to DFFF)");
+                }
+                ++at_;
+            }
+            const std::uint32_t low = read_hex4();
+            if (low < 0xDC00U || low > 0xDFFFU) {
+                fail(at_ - 1,
+                     "a \\u escape of a high surrogate (D800 to DBFF) followed by no low surrogate (DC00 to DFFF)");
+            }
+            code_point = 0x10000U + ((code_point - 0xD800U) << 10U) + (low - 0xDC00U);
+        }
+        // UTF-8: the lead byte's marker and high bits, then six bits a byte.
+        const std::size_t continuations = code_point < 0x80U      ? 0
+                                          : code_point < 0x800U   ? 1
+                                          : code_point < 0x10000U ? 2
+                                                                  : 3;
+        constexpr std::array<std::uint32_t, 4> lead_marker{0x00U, 0xC0U, 0xE0U, 0xF0U};
+        buffer_ += static_cast<char>(lead_marker[continuations] | (code_point >> (6U * continuations)));
+        for (std::size_t shift = continuations; shift-- > 0;) {
+            buffer_ += static_cast<char>(0x80U | ((code_point >> (6U * shift)) & 0x3FU));
+        }
+    }
+
+    // The four hexadecimal digits of a \u escape.
+    std::uint32_t read_hex4() {
+        std::uint32_t value = 0;
+        for (const std::size_t end = at_ + 4; at_ < end; ++at_) {
+            const int digit = at_ < text_.size() ? hex_digit_value(text_[at_]) : -1;
+            if (digit < 0) fail(at_, "a byte (0x%) where a \\u escape needs a hexadecimal digit");
+            value = value * 16 + static_cast<std::uint32_t>(digit);
+        }
+        return value;
+    }
+
+    // A character of more than one byte, from its first byte at at_, as RFC 3629 writes UTF-8: no overlong form, no
+    // surrogate, nothing past U+10FFFF.
+    void read_utf8(unsigned char lead) {
+        std::size_t continuations = 0;
+        unsigned low = 0x80U;  // the range of the byte after the lead byte; 0x80 to 0xBF for the others
+        unsigned high = 0xBFU;
+        if (lead >= 0xC2U && lead <= 0xDFU) {
+            continuations = 1;
+        } else if (lead >= 0xE0U && lead <= 0xEFU) {
+            continuations = 2;
+            low = lead == 0xE0U ? 0xA0U : low;
+            high = lead == 0xEDU ? 0x9FU : high;
+        } else if (lead >= 0xF0U && lead <= 0xF4U) {
+            continuations = 3;
+            low = lead == 0xF0U ? 0x90U : low;
+            high = lead == 0xF4U ? 0x8FU : high;
+        } else {
+            fail(at_, "a byte (0x%) that no UTF-8 character starts with");
+        }
+        for (++at_; continuations-- > 0; ++at_, low = 0x80U, high = 0xBFU) {
+            const unsigned byte = at_ < text_.size() ? static_cast<unsigned char>(text_[at_]) : 0U;
+            if (byte < low || byte > high) fail(at_, "a byte (0x%) that does not go on the UTF-8 character before it");
+        }
+    }
+
+    // A token where it cannot stand, stopped at its last byte, as json::parse's parser stops.
+    [[noreturn]] KONNECT_MODELS_COLD void unexpected(std::string_view expected) const {
+        if (token_ == Token::end) fail(at_, "");  // the end of the text or a NUL byte, which stop_reason names
+        // The punctuation, then the scalars by Found (null, a boolean, a number or a string: its first four).
+        static constexpr std::array<std::string_view, 10> found{"'{'", "'}'",  "'['",       "']'",      "':'",
+                                                                "','", "null", "a boolean", "a number", "a string"};
+        const std::size_t at = token_ == Token::scalar ? punctuation.size() + static_cast<std::size_t>(found_)
+                                                       : static_cast<std::size_t>(token_);
+        fail(at_ - 1, fill("expected %, found %", {expected, found[at]}));
+    }
+
+    [[noreturn]] KONNECT_MODELS_COLD void fail(std::size_t offset, std::string_view reason) const {
+        throw malformed_text(offset, stop_reason(text_, offset, reason));
+    }
+
+    std::string_view text_;
+    std::size_t at_ = 0;         // the next byte to read
+    Token token_ = Token::end;   // the token read last,
+    std::size_t start_ = 0;      // its first byte
+    Found found_ = Found::null;  // the scalar read last,
+    bool truth_ = false;         // its value when it is a boolean,
+    std::string_view string_;    // and its text when it is a string
+    std::string buffer_;         // a string with escapes, decoded
+    WipedOnExit buffer_wiped_{buffer_};
+    std::string brackets_;        // the containers open around token_, innermost last: '{' or '['
+    Found root_ = Found::null;    // what the root is,
+    std::string_view root_text_;  // and its text when it is a string
     Assembler<T> assembler_;
-    Json rest_;                       // the unknown members, or what the root is when it is not an object
-    std::vector<Json*> open_;         // the containers open in an unknown member, each inside the one before
     std::size_t member_ = no_member;  // the schema member whose value comes next
-    std::string key_;                 // the name of the member whose value comes next
-    bool root_is_object_ = false;
+    Json unknown_;                    // the unknown members: null while there are none
+    std::vector<Json*> open_;         // the containers built in an unknown member and open, each inside the one before
+    std::string key_;                 // the name of the member whose value comes next, where it is built
 };
-
-// Text that is not JSON, at a byte offset (the end of the text counts as one byte more).
-KONNECT_MODELS_COLD inline validation_error malformed_text(std::size_t offset, const std::string& reason) {
-    return one_problem(
-        validation_error::malformed_text,
-        {"", ProblemKind::malformed_json, fill("malformed JSON at byte offset %: %", {Number(offset), reason})});
-}
-
-// What is at the byte where nlohmann_json's reader stopped with parse_error `id`, in the library's words and
-// without quoting the text, which may hold the secret. Where a token that cannot stand there ends at that byte,
-// the reader stops at its last byte.
-KONNECT_MODELS_COLD inline std::string stop_reason(std::string_view text, std::size_t offset, int id) {
-    std::string_view reason = "a syntax error: this character, or the token it ends, cannot stand here";
-    std::string code;  // the byte's, in hexadecimal
-    if (offset >= text.size()) {
-        reason = "the text ends before its JSON value does";
-    } else {
-        constexpr std::string_view hex_digits = "0123456789ABCDEF";
-        const auto byte = static_cast<unsigned char>(text[offset]);
-        code = {hex_digits[byte >> 4U], hex_digits[byte & 0x0FU]};
-        if (byte < 0x20U) {
-            reason =
-                "a control character (U+00%), which JSON allows in strings only escaped, and between tokens only as "
-                "tab, line feed or carriage return";
-        } else if (byte >= 0x80U) {
-            reason = "a byte past ASCII (0x%), which JSON allows only in strings, in a UTF-8 character";
-        }
-    }
-    // nlohmann_json's parse_error ids are positive.
-    return fill("% (nlohmann_json parse_error.%)", {fill(reason, {code}), Number(static_cast<std::uint64_t>(id))});
-}
-
-// Where the first number too large for a double starts in `text`, which is JSON up to that number: nlohmann_json
-// refuses such a number (out_of_range.406) without saying where it is. Each number is read as nlohmann_json reads
-// it, by strtod with the locale's decimal point for '.'.
-KONNECT_MODELS_COLD inline std::size_t first_overflowing_number(std::string_view text) {
-    constexpr std::string_view number_bytes = "+-.0123456789Ee";
-    const char decimal_point = *std::localeconv()->decimal_point;
-    bool in_string = false;
-    for (std::size_t at = 0; at < text.size(); ++at) {
-        if (in_string) {
-            if (text[at] == '\\') {
-                ++at;
-            } else if (text[at] == '"') {
-                in_string = false;
-            }
-        } else if (text[at] == '"') {
-            in_string = true;
-        } else if (text[at] == '-' || is_ascii_digit(text[at])) {
-            const std::size_t start = at;
-            std::string number;
-            for (; at < text.size() && number_bytes.find(text[at]) != std::string_view::npos; ++at) {
-                number += text[at] == '.' ? decimal_point : text[at];
-            }
-            if (std::isinf(std::strtod(number.c_str(), nullptr))) return start;
-            --at;
-        }
-    }
-    return text.size();
-}
 }  // namespace detail
 
 /// Parses JSON text as a T and validates it in one call. Throws validation_error: id 702 with the byte offset where
-/// the text is not JSON, id 701 with every problem where it does not match T's schema. Text that servers send (an
-/// object of schema members, each a string of printable ASCII without escapes, or null) is read in place; any
-/// other by nlohmann_json's reader.
+/// the text is not JSON, id 701 with every problem where it does not match T's schema. It reads what json::parse
+/// reads, and finds malformed text where json::parse does, but refuses a NUL byte, which json::parse takes for the
+/// end of the text. It builds no DOM but for the members T does not name.
 template <typename T>
 [[nodiscard]] T parse(std::string_view json_text) {
-    if (detail::Assembler<T> assembler; detail::PlainTextReader<T>(json_text).read(assembler)) {
-        return detail::finish_reading(assembler, nlohmann::json());
-    }
-    // nlohmann_json's reader takes a NUL byte for the end of the text: it reads up to the first one, and a NUL it
-    // reaches is reported as what it is.
-    const std::size_t nul = json_text.find('\0');
-    const std::string_view readable = json_text.substr(0, nul);
-    const auto nul_problem = [nul] {
-        return detail::malformed_text(nul, "a NUL byte, which JSON text cannot contain");
-    };
-    detail::TextReader<T> reader;
-    try {
-        reader.read(readable);
-    } catch (const nlohmann::json::parse_error& error) {
-        const std::size_t offset = error.byte > 0 ? error.byte - 1 : 0;  // `byte` counts from 1
-        if (nul != std::string_view::npos && offset >= nul) throw nul_problem();
-        throw detail::malformed_text(offset, detail::stop_reason(readable, offset, error.id));
-    } catch (const nlohmann::json::out_of_range& error) {
-        constexpr int number_overflow = 406;
-        if (error.id != number_overflow) throw;
-        throw detail::malformed_text(detail::first_overflowing_number(readable),
-                                     "a number too large for a double (nlohmann_json out_of_range.406)");
-    }
-    if (nul != std::string_view::npos) throw nul_problem();
-    return reader.finish();
+    return detail::TextReader<T>(json_text).read();
 }
 
 /// Parses as above, then wipes the text, whether parsing succeeded or threw: for an HTTP body that holds the secret,

@@ -1,9 +1,10 @@
-// parse()'s two routes through a text, told apart from outside the header: which texts its plain route may read (an
-// object of schema members, each null or a string of printable ASCII without escapes, JSON whitespace between
-// tokens), and the same JSON written so that it cannot take that route. The tests that show both routes read every
-// text alike use them (test_parse.cpp, test_properties.cpp); nothing here calls konnect:: code.
-#ifndef KONNECT_MODELS_TESTS_PARSE_ROUTES_HPP
-#define KONNECT_MODELS_TESTS_PARSE_ROUTES_HPP
+// Plain text, the shape of the text servers send, told apart from outside the header: an object of schema members,
+// each null or a string of printable ASCII without escapes, JSON whitespace between tokens. parse() reads its strings
+// in place, and decodes any other. The same JSON with a character of a name escaped reads by that other path: the
+// tests that show both read every text alike use these (test_parse.cpp, test_properties.cpp); nothing here calls
+// konnect:: code.
+#ifndef KONNECT_MODELS_TESTS_PLAIN_TEXT_HPP
+#define KONNECT_MODELS_TESTS_PLAIN_TEXT_HPP
 
 #include "property_documents.hpp"
 
@@ -15,7 +16,7 @@
 #include <string>
 #include <string_view>
 
-namespace parse_routes {
+namespace plain_text {
 
 /// Judges the events of nlohmann's SAX reader: an object whose members are schema members holding null or strings.
 class PlainShape : public nlohmann::json_sax<nlohmann::json> {
@@ -63,10 +64,10 @@ class PlainShape : public nlohmann::json_sax<nlohmann::json> {
     std::size_t depth_ = 0;
 };
 
-/// Whether `text` has the shape parse() reads by its plain route: every byte printable ASCII (0x20 to 0x7E) but a
+/// Whether `text` is plain: every byte printable ASCII (0x20 to 0x7E) but a
 /// backslash, or JSON whitespace, and to nlohmann's reader an object whose members are all schema members, each
 /// null or a string. Judged from the text alone, not by the header's own reader.
-inline bool takes_plain_route(std::string_view text) {
+inline bool is_plain(std::string_view text) {
     const bool plain_bytes = std::all_of(text.begin(), text.end(), [](char c) {
         const auto byte = static_cast<unsigned char>(c);
         return (byte >= 0x20U && byte <= 0x7EU && c != '\\') || c == '\t' || c == '\n' || c == '\r';
@@ -77,8 +78,8 @@ inline bool takes_plain_route(std::string_view text) {
 }
 
 /// Valid JSON `text` with one character of a member name, the first printable ASCII one written as itself in the
-/// first name that has one, written as a \u escape instead: the same JSON, which parse()'s plain route leaves to
-/// nlohmann's reader. Nothing when no name has such a character (no object, or only empty or escaped names).
+/// first name that has one, written as a \u escape instead: the same JSON, not plain, whose name parse() decodes.
+/// Nothing when no name has such a character (no object, or only empty or escaped names).
 inline std::optional<std::string> with_escaped_key_character(std::string_view text) {
     constexpr std::string_view hex = "0123456789abcdef";
     std::size_t at = 0;
@@ -106,6 +107,6 @@ inline std::optional<std::string> with_escaped_key_character(std::string_view te
     return std::nullopt;
 }
 
-}  // namespace parse_routes
+}  // namespace plain_text
 
 #endif
