@@ -2444,18 +2444,16 @@ class TextReader {
     void next() { token_ = read_token(); }
 
     Token read_token() {
-        const std::string_view text = text_;  // a copy, which the compiler keeps in registers
-        std::size_t at = at_;
-        while (at < text.size() && (text[at] == ' ' || text[at] == '\n' || text[at] == '\r' || text[at] == '\t')) {
-            ++at;
+        while (at_ < text_.size() &&
+               (text_[at_] == ' ' || text_[at_] == '\n' || text_[at_] == '\r' || text_[at_] == '\t')) {
+            ++at_;
         }
-        start_ = at;
-        at_ = at + 1;
-        if (at == text.size() || text[at] == '\0') {
-            at_ = at;
-            return Token::end;
+        start_ = at_;
+        if (at_ == text_.size() || text_[at_] == '\0') return Token::end;
+        const char first = text_[at_++];
+        for (std::size_t at = 0; at < punctuation.size(); ++at) {
+            if (first == punctuation[at]) return static_cast<Token>(at);
         }
-        const char first = text[at];
         if (first == '"') {
             read_string();
         } else if (first == 't' || first == 'f' || first == 'n') {
@@ -2463,9 +2461,6 @@ class TextReader {
         } else if (first == '-' || is_ascii_digit(first)) {
             read_number();
         } else {
-            for (std::size_t mark = 0; mark < punctuation.size(); ++mark) {
-                if (first == punctuation[mark]) return static_cast<Token>(mark);
-            }
             fail(start_, "a byte (0x%) that starts no JSON token");
         }
         return Token::scalar;
@@ -2543,7 +2538,6 @@ class TextReader {
         std::size_t copied = at_;  // once there is an escape: the first byte not yet in buffer_
         bool escaped = false;
         for (;;) {
-            at_ = end_of_ascii_run(at_);
             // The end of the text and a control character are named as such.
             if (at_ == text_.size()) fail(at_, "");
             const auto byte = static_cast<unsigned char>(text_[at_]);
@@ -2555,27 +2549,16 @@ class TextReader {
                 escaped = true;
                 read_escape();
                 copied = at_;
-            } else {
+            } else if (byte >= 0x80U) {
                 read_utf8(byte);
+            } else {
+                ++at_;
             }
         }
         if (escaped) buffer_.append(text_.data() + copied, at_ - copied);
         string_ = escaped ? std::string_view(buffer_) : text_.substr(start_ + 1, at_ - start_ - 1);
         found_ = Found::string;
         ++at_;
-    }
-
-    // Where the bytes from `at` that stand for themselves in a string end: printable ASCII and DEL, but for a quote and
-    // a backslash. The loop that most of a text takes, on copies of the members, which the compiler keeps in
-    // registers.
-    [[nodiscard]] std::size_t end_of_ascii_run(std::size_t at) const noexcept {
-        const std::string_view text = text_;
-        while (at < text.size()) {
-            const auto byte = static_cast<unsigned char>(text[at]);
-            if (byte < 0x20U || byte >= 0x80U || byte == '"' || byte == '\\') break;
-            ++at;
-        }
-        return at;
     }
 
     // Empties buffer_, with room for the whole string (escapes only shorten it), so that it does not grow while it
