@@ -2234,31 +2234,6 @@ std::ostream& operator<<(std::ostream& os, const T& model) {
 // ---- parse(): a model from JSON text
 
 namespace detail {
-// Text that is not JSON, at a byte offset (the end of the text counts as one byte more).
-KONNECT_MODELS_COLD inline validation_error malformed_text(std::size_t offset, std::string_view reason) {
-    return one_problem(
-        validation_error::malformed_text,
-        {"", ProblemKind::malformed_json, fill("malformed JSON at byte offset %: %", {Number(offset), reason})});
-}
-
-// Why the text stops being JSON at `offset`, in the library's words and without quoting the text, which may hold
-// the secret: the end of the text, a NUL byte and a control character as such, any other byte by `reason`, whose `%`
-// stands for the byte's code in hexadecimal.
-KONNECT_MODELS_COLD inline std::string stop_reason(std::string_view text, std::size_t offset, std::string_view reason) {
-    if (offset >= text.size()) return "the text ends before its JSON value does";
-    const auto byte = static_cast<unsigned char>(text[offset]);
-    if (byte == 0) return "a NUL byte, which JSON text cannot contain";
-    constexpr std::string_view hex_digits = "0123456789ABCDEF";
-    const std::string code{hex_digits[byte >> 4U], hex_digits[byte & 0x0FU]};
-    if (byte < 0x20U) {
-        return fill(
-            "a control character (U+00%), which JSON allows in strings only escaped, and between tokens only as tab, "
-            "line feed or carriage return",
-            {code});
-    }
-    return fill(reason, {code});
-}
-
 // parse()'s reader. It reads JSON text as json::parse does: the same texts accepted (RFC 8259, the UTF-8 of strings
 // checked, a UTF-8 byte order mark skipped), the same values read, and a malformed text stopped at the same byte, so
 // that parse() and get<T>() of json::parse's DOM agree on every text. One difference, on purpose: json::parse takes
@@ -2666,8 +2641,29 @@ class TextReader {
         fail(at_ - 1, fill("expected %, found %", {expected, found[at]}));
     }
 
+    // Throws 702: the text stops being JSON at `offset` (the end of the text counting as one byte more). Why, in the
+    // library's words and without quoting the text, which may hold the secret: the end of the text, a NUL byte and a
+    // control character as such, any other byte by `reason`, whose `%` stands for the byte's code in hexadecimal.
     [[noreturn]] KONNECT_MODELS_COLD void fail(std::size_t offset, std::string_view reason) const {
-        throw malformed_text(offset, stop_reason(text_, offset, reason));
+        std::string why;
+        const auto byte = offset < text_.size() ? static_cast<unsigned char>(text_[offset]) : 0U;
+        constexpr std::string_view hex_digits = "0123456789ABCDEF";
+        const std::string code{hex_digits[byte >> 4U], hex_digits[byte & 0x0FU]};
+        if (offset >= text_.size()) {
+            why = "the text ends before its JSON value does";
+        } else if (byte == 0) {
+            why = "a NUL byte, which JSON text cannot contain";
+        } else if (byte < 0x20U) {
+            why = fill(
+                "a control character (U+00%), which JSON allows in strings only escaped, and between tokens only as "
+                "tab, line feed or carriage return",
+                {code});
+        } else {
+            why = fill(reason, {code});
+        }
+        throw one_problem(
+            validation_error::malformed_text,
+            {"", ProblemKind::malformed_json, fill("malformed JSON at byte offset %: %", {Number(offset), why})});
     }
 
     std::string_view text_;
