@@ -440,6 +440,21 @@ TEST_CASE("Valid JSON that breaks the schema is rejected with id 701 and the pro
     }
 }
 
+TEST_CASE("A number in an unknown member reads as json::parse reads it, to the same JSON type", "[parse]") {
+    // nlohmann's == takes 1, 1u and 1.0 for equal, and 0.0 and -0.0: the type and the text dump() writes are compared.
+    for (const std::string number :
+         {"0", "-0", "-0.0", "1", "-1", "0.1", "1e2", "1E+2", "18446744073709551615", "18446744073709551616",
+          "-9223372036854775808", "-9223372036854775809", "4.9e-324", "1e-400", "123456789012345678901234567890"}) {
+        const std::string text = kong_example_text_plus(R"(,"x":[)" + number + "]");
+        INFO("number: " << number);
+        const nlohmann::json expected = nlohmann::json::parse(text).at("x").at(0);
+        const Response response = Response::parse(text);
+        const nlohmann::json& read = response.additional_properties.at("x").at(0);
+        CHECK(read.type() == expected.type());
+        CHECK(read.dump() == expected.dump());
+    }
+}
+
 TEST_CASE("The last of a repeated member is the member: nothing of an earlier one stays, as in the DOM", "[parse]") {
     // nlohmann's DOM keeps the last alone. So an earlier konnect_token is no token: a string that shows a run of it
     // is quoted by parse() as by get<>() on the DOM, which never sees it.

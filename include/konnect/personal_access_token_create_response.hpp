@@ -2279,8 +2279,8 @@ class TextReader {
     void read_text() {
         skip_byte_order_mark();
         for (next();;) {
-            if (read_value()) continue;  // the first value in a container
-            if (!read_after_value()) return;
+            if (read_value_start()) continue;   // token_ starts the first value in the container just opened
+            if (!read_to_next_value()) return;  // the end of the text
         }
     }
 
@@ -2294,10 +2294,9 @@ class TextReader {
         }
     }
 
-    // Reads the value that starts with token_: a scalar, or a container's opening. Whether a value starts at the
-    // token it leaves in token_ (the first in the container); if not, that token follows a value, or closes an empty
-    // container.
-    bool read_value() {
+    // Reads the start of the value that token_ starts: a scalar, or a container's opening. Then whether token_ starts
+    // a value, the first in that container; if not, token_ follows a value, or closes an empty container.
+    bool read_value_start() {
         if (token_ != Token::begin_object && token_ != Token::begin_array) {
             take_scalar();
             next();
@@ -2310,9 +2309,9 @@ class TextReader {
         return true;
     }
 
-    // token_ follows a value: the containers it closes end, up to a comma and the next value (then true), or to the
+    // token_ follows a value: the containers it closes end, up to the comma before the next value (then true) or the
     // end of the text.
-    bool read_after_value() {
+    bool read_to_next_value() {
         for (;;) {
             if (brackets_.empty()) {
                 if (token_ != Token::end || at_ != text_.size()) unexpected("the end of the text");
@@ -2537,16 +2536,20 @@ class TextReader {
     }
 
     // Empties buffer_, with room for the whole string (escapes only shorten it), so that it does not grow while it
-    // holds the string. A buffer it leaves is wiped first, as buffer_'s last is when the reader is done: any string
-    // may be the secret.
+    // holds the string. A buffer too small is wiped and let go before a larger one is made, as buffer_'s last is
+    // wiped when the reader is done: any string may be the secret. (Only a larger buffer is asked for: before C++20,
+    // reserve() may also move a string to a smaller one, leaving the old unwiped.)
     void start_buffer() {
         std::size_t end = at_;
         while (end < text_.size() && text_[end] != '"') {
             end += text_[end] == '\\' ? 2U : 1U;
         }
-        if (buffer_.capacity() < end - start_) wipe_buffer(buffer_);
+        if (buffer_.capacity() < end - start_) {
+            wipe_buffer(buffer_);
+            std::string().swap(buffer_);
+            buffer_.reserve(end - start_);
+        }
         buffer_.clear();
-        buffer_.reserve(end - start_);
     }
 
     // An escape, from its backslash at at_: its character goes to buffer_, in UTF-8.
@@ -2632,13 +2635,13 @@ class TextReader {
 
     // A token where it cannot stand, stopped at its last byte, as json::parse's parser stops.
     [[noreturn]] KONNECT_MODELS_COLD void unexpected(std::string_view expected) const {
-        if (token_ == Token::end) fail(at_, "");  // the end of the text or a NUL byte, which stop_reason names
-        // The punctuation, then the scalars by Found (null, a boolean, a number or a string: its first four).
-        static constexpr std::array<std::string_view, 10> found{"'{'", "'}'",  "'['",       "']'",      "':'",
-                                                                "','", "null", "a boolean", "a number", "a string"};
-        const std::size_t at = token_ == Token::scalar ? punctuation.size() + static_cast<std::size_t>(found_)
-                                                       : static_cast<std::size_t>(token_);
-        fail(at_ - 1, fill("expected %, found %", {expected, found[at]}));
+        if (token_ == Token::end) fail(at_, "");  // the end of the text or a NUL byte, which fail() names
+        static constexpr std::array<std::string_view, 4> scalars{"null", "a boolean", "a number",
+                                                                 "a string"};  // by Found
+        const std::string found = token_ == Token::scalar
+                                      ? std::string(scalars[static_cast<std::size_t>(found_)])
+                                      : fill("'%'", {punctuation.substr(static_cast<std::size_t>(token_), 1)});
+        fail(at_ - 1, fill("expected %, found %", {expected, found}));
     }
 
     // Throws 702: the text stops being JSON at `offset` (the end of the text counting as one byte more). Why, in the
@@ -2667,17 +2670,17 @@ class TextReader {
     }
 
     std::string_view text_;
-    std::size_t at_ = 0;         // the next byte to read
-    Token token_ = Token::end;   // the token read last,
-    std::size_t start_ = 0;      // its first byte
-    Found found_ = Found::null;  // the scalar read last,
-    bool truth_ = false;         // its value when it is a boolean,
-    std::string_view string_;    // and its text when it is a string
-    std::string buffer_;         // a string with escapes, decoded
-    WipedOnExit buffer_wiped_{buffer_};
-    std::string brackets_;        // the containers open around token_, innermost last: '{' or '['
-    Found root_ = Found::null;    // what the root is,
-    std::string_view root_text_;  // and its text when it is a string
+    std::size_t at_ = 0;                 // the next byte to read
+    Token token_ = Token::end;           // the token read last,
+    std::size_t start_ = 0;              // its first byte
+    Found found_ = Found::null;          // the scalar read last,
+    bool truth_ = false;                 // its value when it is a boolean,
+    std::string_view string_;            // and its text when it is a string
+    std::string buffer_;                 // a string with escapes, decoded
+    WipedOnExit buffer_wiped_{buffer_};  // after buffer_, so that it wipes buffer_ before buffer_ is destroyed
+    std::string brackets_;               // the containers open around token_, innermost last: '{' or '['
+    Found root_ = Found::null;           // what the root is,
+    std::string_view root_text_;         // and its text when it is a string
     Assembler<T> assembler_;
     std::size_t member_ = no_member;  // the schema member whose value comes next
     Json unknown_;                    // the unknown members: null while there are none

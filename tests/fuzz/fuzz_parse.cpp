@@ -12,8 +12,10 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -262,26 +264,45 @@ void check_malformed(std::string_view text, const konnect::validation_error& err
         start = end + 1;
     }
 
-    const std::size_t nul = text.find('\0');
-    if (nul != std::string_view::npos) {
-        check(offset <= nul, "malformed text is reported at a raw NUL byte at the latest", details);
-        const std::string_view readable = text.substr(0, nul);
-        if (nlohmann::json::accept(readable.begin(), readable.end())) {
-            check(offset == nul, "JSON followed by a raw NUL byte is reported at the NUL byte", details);
-        }
-        return;
-    }
+    // nlohmann's reader takes a raw NUL byte for the end of the text: parse() stops where it stops on the text before
+    // the NUL, or at the NUL.
+    const std::size_t nul = std::min(text.find('\0'), text.size());
+    const std::string_view readable = text.substr(0, nul);
     try {
-        static_cast<void>(nlohmann::json::parse(text.begin(), text.end()));
-        fuzz::fail("text that parse() finds malformed nlohmann::json::parse() rejects", details);
+        static_cast<void>(nlohmann::json::parse(readable.begin(), readable.end()));
+        check(nul < text.size(), "text that parse() finds malformed nlohmann::json::parse() rejects", details);
+        check(offset == nul, "JSON followed by a raw NUL byte is reported at the NUL byte", details);
     } catch (const nlohmann::json::parse_error& nlohmann_error) {
         // nlohmann counts the byte it stopped at from 1.
-        const std::size_t stopped_at = nlohmann_error.byte == 0 ? 0 : nlohmann_error.byte - 1;
-        const std::string where = details + "nlohmann: " + nlohmann_error.what();
-        check(offset == stopped_at, "the byte offset is where nlohmann's reader stops", where);
+        const std::size_t stopped_at = std::min(nlohmann_error.byte - 1, nul);
+        check(offset == stopped_at, "the byte offset is where nlohmann's reader stops, or at a raw NUL byte",
+              details + "nlohmann: " + nlohmann_error.what());
     } catch (const nlohmann::json::out_of_range&) {
-        // A number too large for a double: nlohmann's exception does not say where, parse() does.
+        // A number too large for a double: nlohmann's exception does not say where; parse() says where it starts.
+        const std::string_view number = text.substr(offset, text.find_first_not_of("+-.0123456789Ee", offset) - offset);
+        check(!number.empty() && (number[0] == '-' || (number[0] >= '0' && number[0] <= '9')) &&
+                  std::isinf(std::strtod(std::string(number).c_str(), nullptr)),
+              "a number too large for a double is reported where it starts", details);
     }
+}
+
+// Whether two JSON values are the same, JSON type by JSON type (nlohmann's == takes 1, 1u and 1.0 for equal, and
+// 0.0 and -0.0), down to the last member.
+bool same_typed(const nlohmann::json& a, const nlohmann::json& b) {
+    if (a.type() != b.type() || a.size() != b.size()) return false;
+    if (a.is_object()) {
+        for (auto at_a = a.begin(), at_b = b.begin(); at_a != a.end(); ++at_a, ++at_b) {
+            if (at_a.key() != at_b.key() || !same_typed(*at_a, *at_b)) return false;
+        }
+        return true;
+    }
+    if (a.is_array()) {
+        for (std::size_t at = 0; at < a.size(); ++at) {
+            if (!same_typed(a[at], b[at])) return false;
+        }
+        return true;
+    }
+    return a.dump() == b.dump();
 }
 
 // The DOM path, nlohmann::json::parse() then konnect::validate(), decides as parse() does and finds the same
@@ -300,6 +321,13 @@ void check_dom_path_agrees(std::string_view text, const nlohmann::json& document
               details + "\nvalidate():\n" + fuzz::listed(problems));
         check(document.get<Response>() == *outcome.response, "parse() and get<>() on the DOM decode equal responses",
               details);
+        nlohmann::json unknown;  // null while there are none
+        for (const auto& member : document.items()) {
+            if (!is_schema_key(member.key())) unknown[member.key()] = member.value();
+        }
+        check(same_typed(outcome.response->additional_properties, unknown),
+              "parse() keeps the unknown members the DOM has, each value of the same JSON type",
+              details + "\nkept: " + printable(outcome.response->additional_properties.dump()));
         return;
     }
     check(outcome.error->id == konnect::validation_error::invalid_document,
