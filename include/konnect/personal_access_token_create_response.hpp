@@ -2627,17 +2627,19 @@ class TextReader {
         } else {
             fail(at_, "a byte (0x%) that no UTF-8 character starts with");
         }
-        for (++at_; continuations-- > 0; ++at_, low = 0x80U, high = 0xBFU) {
+        for (++at_; continuations > 0; --continuations, ++at_) {
             const unsigned byte = at_ < text_.size() ? static_cast<unsigned char>(text_[at_]) : 0U;
             if (byte < low || byte > high) fail(at_, "a byte (0x%) that does not go on the UTF-8 character before it");
+            low = 0x80U;
+            high = 0xBFU;
         }
     }
 
     // A token where it cannot stand, stopped at its last byte, as json::parse's parser stops.
     [[noreturn]] KONNECT_MODELS_COLD void unexpected(std::string_view expected) const {
         if (token_ == Token::end) fail(at_, "");  // the end of the text or a NUL byte, which fail() names
-        static constexpr std::array<std::string_view, 4> scalars{"null", "a boolean", "a number",
-                                                                 "a string"};  // by Found
+        // By Found: its first four.
+        static constexpr std::array<std::string_view, 4> scalars{"null", "a boolean", "a number", "a string"};
         const std::string found = token_ == Token::scalar
                                       ? std::string(scalars[static_cast<std::size_t>(found_)])
                                       : fill("'%'", {punctuation.substr(static_cast<std::size_t>(token_), 1)});

@@ -385,7 +385,21 @@ void check_round_trip(const Response& response) {
 }
 
 // Checks one piece of document text as printed: every run of the token in it is covered by [redacted].
+// Whether a printed piece is what printing shows in place of text it cannot check against a token too long to look
+// for runs of: "(N bytes, not printed)", the library's words and the text's length, whatever the token holds (a token
+// may hold those words too).
+bool is_withheld(std::string_view piece) {
+    constexpr std::string_view ending = " bytes, not printed)";
+    if (piece.size() <= ending.size() + 1 || piece.front() != '(' ||
+        piece.substr(piece.size() - ending.size()) != ending) {
+        return false;
+    }
+    const std::string_view length = piece.substr(1, piece.size() - ending.size() - 1);
+    return std::all_of(length.begin(), length.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 void check_printed_piece(std::string_view piece, const fuzz::TokenRuns& runs, std::string_view what) {
+    if (is_withheld(piece)) return;
     constexpr std::string_view redacted = "[redacted]";
     for (std::size_t start = 0; start <= piece.size();) {
         const std::size_t end = std::min(piece.find(redacted, start), piece.size());
