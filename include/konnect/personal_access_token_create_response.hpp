@@ -911,15 +911,6 @@ constexpr std::int64_t last_local_second = days_from_civil(10000, 1, 1) * second
 
 constexpr bool is_ascii_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 
-// The number that `count` ASCII digits at `position` write; the caller has checked they are digits.
-constexpr int digits_value(std::string_view text, std::size_t position, std::size_t count) noexcept {
-    int value = 0;
-    for (std::size_t i = position; i < position + count; ++i) {
-        value = value * 10 + (text[i] - '0');
-    }
-    return value;
-}
-
 // What is wrong with a text that is not a date-time: the first fault, in the order of the checks.
 enum class DateTimeFault : std::uint8_t {
     none,
@@ -953,8 +944,31 @@ struct DateTimeFields {
     std::size_t position = 0;
 };
 
-// The form before the fraction: `0` stands for an ASCII digit, `T` for T or t.
+// The form before the fraction, as read_layout reads it.
 inline constexpr std::string_view date_time_layout = "0000-00-00T00:00:00";
+
+// Reads text from `position` as `layout` writes it (`0` stands for an ASCII digit, `T` for T or t, any other character
+// for itself), each run of digits as a number into `numbers`, in order, and moves `position` past what it read. False
+// where the text ends first, or `position` is at a character that does not fit.
+template <std::size_t count>
+constexpr bool read_layout(std::string_view text, std::size_t& position, std::string_view layout,
+                           std::array<int, count>& numbers) noexcept {
+    numbers = {};
+    std::size_t number = 0;
+    for (const char expected : layout) {
+        if (position == text.size()) return false;
+        const char found = text[position];
+        if (expected == '0' && is_ascii_digit(found)) {
+            numbers[number] = numbers[number] * 10 + (found - '0');
+        } else if (found == expected || (expected == 'T' && found == 't')) {
+            ++number;
+        } else {
+            return false;
+        }
+        ++position;
+    }
+    return true;
+}
 
 // Reads the `.fraction` that may follow the seconds at `position` and moves `position` past it:
 // nanoseconds kept, digits beyond them truncated. False for a dot without digits.
@@ -973,20 +987,17 @@ constexpr bool read_fraction(std::string_view text, std::size_t& position, std::
 constexpr DateTimeFault read_offset(std::string_view text, std::size_t position, int& offset_minutes) noexcept {
     offset_minutes = 0;
     if (position == text.size()) return DateTimeFault::offset_missing;
-    const char start = text[position];
+    const char start = text[position++];
     if (start == 'Z' || start == 'z') {
-        return position + 1 == text.size() ? DateTimeFault::none : DateTimeFault::after_offset;
+        return position == text.size() ? DateTimeFault::none : DateTimeFault::after_offset;
     }
     if (start != '+' && start != '-') return DateTimeFault::not_offset;
-    const bool form = text.size() - position >= 6 && is_ascii_digit(text[position + 1]) &&
-                      is_ascii_digit(text[position + 2]) && text[position + 3] == ':' &&
-                      is_ascii_digit(text[position + 4]) && is_ascii_digit(text[position + 5]);
-    if (!form) return DateTimeFault::offset_form;
-    const int hours = digits_value(text, position + 1, 2);
-    const int minutes = digits_value(text, position + 4, 2);
+    std::array<int, 2> hours_and_minutes{};
+    if (!read_layout(text, position, "00:00", hours_and_minutes)) return DateTimeFault::offset_form;
+    const auto [hours, minutes] = hours_and_minutes;
     if (hours > 23) return DateTimeFault::offset_hours;
     if (minutes > 59) return DateTimeFault::offset_minutes;
-    if (text.size() - position > 6) return DateTimeFault::after_offset;
+    if (position != text.size()) return DateTimeFault::after_offset;
     offset_minutes = (start == '-' ? -1 : 1) * (hours * 60 + minutes);
     return DateTimeFault::none;
 }
@@ -999,24 +1010,18 @@ constexpr int utc_minute_of_day(int hour, int minute, int offset_minutes) noexce
 
 // Reads RFC 3339's date-time into `fields`, or finds the first fault.
 constexpr DateTimeFault read_date_time(std::string_view text, DateTimeFields& fields) noexcept {
-    for (fields.position = 0; fields.position < date_time_layout.size() && fields.position < text.size();
-         ++fields.position) {
-        const char expected = date_time_layout[fields.position];
-        const char found = text[fields.position];
-        const bool fits = expected == '0'   ? is_ascii_digit(found)
-                          : expected == 'T' ? found == 'T' || found == 't'
-                                            : found == expected;
-        if (!fits) return DateTimeFault::layout;
+    fields.position = 0;
+    std::array<int, 6> numbers{};
+    if (!read_layout(text, fields.position, date_time_layout, numbers)) {
+        return fields.position == text.size() ? DateTimeFault::too_short : DateTimeFault::layout;
     }
-    if (text.size() < date_time_layout.size()) return DateTimeFault::too_short;
-    fields.year = digits_value(text, 0, 4);
-    fields.month = digits_value(text, 5, 2);
-    fields.day = digits_value(text, 8, 2);
-    fields.hour = digits_value(text, 11, 2);
-    fields.minute = digits_value(text, 14, 2);
-    fields.second = digits_value(text, 17, 2);
+    fields.year = numbers[0];
+    fields.month = numbers[1];
+    fields.day = numbers[2];
+    fields.hour = numbers[3];
+    fields.minute = numbers[4];
+    fields.second = numbers[5];
 
-    fields.position = date_time_layout.size();
     if (!read_fraction(text, fields.position, fields.nanoseconds)) return DateTimeFault::fraction;
     const DateTimeFault offset = read_offset(text, fields.position, fields.offset_minutes);
     if (offset != DateTimeFault::none) return offset;

@@ -54,7 +54,7 @@ find_program(BASH NAMES bash REQUIRED)
 set(goal_permille 1150)  # 1.15x
 # The pairs that do not meet the goal yet, each with the ratio of instructions it must not exceed meanwhile (g++ 12.2
 # -O2, nlohmann_json 3.11.2): lower it as a change brings the pair down, and remove it once the pair meets the goal.
-set(held_permille_fields_only 1207)
+set(held_permille_fields_only 1201)
 set(flags -O2 -std=c++17)
 foreach(list PROGRAMS INCLUDES SYSTEM_INCLUDES IMPLICIT_INCLUDES)
   string(REPLACE "|" ";" ${list} "${${list}}")
