@@ -931,7 +931,8 @@ enum class DateTimeFault : std::uint8_t {
     leap_second,  // second 60 at a time that is not 23:59 in UTC
 };
 
-// A date-time's fields as written, and where its fault lies (layout) or its offset starts (the others).
+// A date-time's fields as written (not read where the layout is at fault: layout, too_short), and `position`: at the
+// character at fault (layout), the end of the text (too_short), past the '.' (fraction), or where the offset starts.
 struct DateTimeFields {
     int year = 0;
     int month = 0;
@@ -948,22 +949,24 @@ struct DateTimeFields {
 inline constexpr std::string_view date_time_layout = "0000-00-00T00:00:00";
 
 // Reads text from `position` as `layout` writes it (`0` stands for an ASCII digit, `T` for T or t, any other character
-// for itself), each run of digits as a number into `numbers`, in order, and moves `position` past what it read. False
-// where the text ends first, or `position` is at a character that does not fit.
+// for itself) and moves `position` past what it read. The digits go into `numbers` as numbers, each character of the
+// layout other than `0` moving on to the next: `numbers` has a slot for each such character, and one more. False
+// where the text ends first (`position` is then its end) or at the first character that does not fit (`position` is
+// then at that character), with `numbers` holding what was read up to there.
 template <std::size_t count>
 constexpr bool read_layout(std::string_view text, std::size_t& position, std::string_view layout,
                            std::array<int, count>& numbers) noexcept {
     numbers = {};
-    std::size_t number = 0;
+    std::size_t slot = 0;
     for (const char expected : layout) {
         if (position == text.size()) return false;
         const char found = text[position];
-        if (expected == '0' && is_ascii_digit(found)) {
-            numbers[number] = numbers[number] * 10 + (found - '0');
-        } else if (found == expected || (expected == 'T' && found == 't')) {
-            ++number;
+        if (expected == '0') {
+            if (!is_ascii_digit(found)) return false;
+            numbers[slot] = numbers[slot] * 10 + (found - '0');
         } else {
-            return false;
+            if (found != expected && !(expected == 'T' && found == 't')) return false;
+            ++slot;
         }
         ++position;
     }
