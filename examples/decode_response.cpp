@@ -11,6 +11,7 @@
 #include <konnect/personal_access_token_create_response.hpp>
 
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -64,7 +65,7 @@ std::optional<std::string> read_input(const std::string& path, std::string& why_
 std::string describe(const konnect::State& state, const nlohmann::ordered_json& shown) {
     switch (state) {
         case konnect::State::active:
-            return "active: the token can be used";
+            return "active";
         case konnect::State::revoked:
             return "revoked";
         case konnect::State::expired:
@@ -74,6 +75,15 @@ std::string describe(const konnect::State& state, const nlohmann::ordered_json& 
     }
     // A state Kong added after this program was written: show Kong's own word for it.
     return "\"" + shown.at("state").get<std::string>() + "\" (a state this program does not know)";
+}
+
+// Whether the token can be used at `now`, and if not, why: an active state is not enough on its own.
+std::string usability(const konnect::PersonalAccessTokenCreateResponse& response,
+                      std::chrono::system_clock::time_point now) {
+    if (response.is_usable(now)) return "yes";
+    if (response.revoked_at || response.revoked_by) return "no: it was revoked";
+    if (response.is_expired(now)) return "no: it has expired";
+    return "no: its state is not active";
 }
 
 std::string describe(const std::optional<konnect::Timestamp>& timestamp, const char* when_empty) {
@@ -86,6 +96,7 @@ void print_summary(const konnect::PersonalAccessTokenCreateResponse& response) {
               << "  id          " << response.id << '\n'
               << "  user        " << response.user_id << '\n'
               << "  state       " << describe(response.state, shown) << '\n'
+              << "  usable now  " << usability(response, std::chrono::system_clock::now()) << '\n'
               << "  token       " << response.konnect_token << " (" << response.konnect_token.size() << " characters)\n"
               << "  created     " << response.created_at << '\n'
               << "  updated     " << describe(response.updated_at, "not given") << '\n'
